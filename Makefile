@@ -1,0 +1,34 @@
+# One entry point for people and CI. Everything runs from a local virtualenv.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: setup test lint demo sandbox schema clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+lint: setup
+	$(PY) -m ruff check reconciler tests tools
+	$(PY) -m mypy
+
+test: lint
+	$(PY) -m pytest -q -p no:cacheprovider
+
+demo: setup
+	$(PY) tools/demo.py specs/workshop.yaml
+
+sandbox: setup
+	$(VENV)/bin/cognito-reconciler sandbox
+
+schema: setup
+	$(PY) tools/gen_schema.py
+	$(PY) tools/gen_model_facts.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,81 @@
+"""Running a plan's requests in order and reporting exactly what was and wasn't done."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from reconciler.errors import ReconcilerError
+from reconciler.plan.model import CREATED_POOL_ID, Change, Plan
+
+
+class CognitoWriter(Protocol):
+    def call(self, operation: str, **params: Any) -> dict[str, Any]: ...
+
+
+@dataclass
+class ApplyReport:
+    done: list[str] = field(default_factory=list)  # "address: Operation"
+    not_done: list[str] = field(default_factory=list)
+    failure: ReconcilerError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def _substitute(value: Any, pool_id: str | None) -> Any:
+    if isinstance(value, dict):
+        return {k: _substitute(v, pool_id) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, pool_id) for v in value]
+    if value == CREATED_POOL_ID:
+        if pool_id is None:
+            raise ReconcilerError("internal error: a request needs a pool that was not created")
+        return pool_id
+    return value
+
+
+def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
+            progress: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
+            ) -> ApplyReport:
+    report = ApplyReport()
+    created: dict[str, str] = {}  # pool address -> id of the pool this apply created
+    steps = [(change, request) for change in plan.changes for request in change.requests]
+    for index, (change, request) in enumerate(steps):
+        label = f"{change.address}: {request.operation}"
+        if report.failure is not None:
+            report.not_done.append(label)
+            continue
+        api = api_for_region(change.region)
+        progress(f"{label} ...")
+        started = clock()
+        try:
+            params = _substitute(request.params, created.get(change.pool_address))
+            result = api.call(request.operation, **params)
+        except ReconcilerError as exc:
+            progress(f"{label} failed after {clock() - started:.1f}s")
+            report.failure = exc
+            report.not_done.append(label)
+            continue
+        if request.operation == "CreateUserPool":
+            created[change.pool_address] = str(result["UserPool"]["Id"])
+        report.done.append(label)
+        note = _created_note(request.operation, result)
+        progress(f"{label} done in {clock() - started:.1f}s{note} [{index + 1}/{len(steps)}]")
+    return report
+
+
+def _created_note(operation: str, result: dict[str, Any]) -> str:
+    if operation == "CreateUserPool":
+        return f" (id {result['UserPool']['Id']})"
+    if operation == "CreateUserPoolClient":
+        # The client id is public (apps embed it); its secret is never shown.
+        return f" (client id {result['UserPoolClient']['ClientId']})"
+    return ""
+
+
+def changes_needing_consent(plan: Plan) -> list[Change]:
+    return [c for c in plan.changes if c.action.value == "replace"]

@@ -1,0 +1,85 @@
+"""A thin Cognito facade: paginated reads, secret-free describes, translated errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from botocore import xform_name
+
+from reconciler.aws.errors import CognitoError, translated
+from reconciler.aws.unmodeled import UNMODELED_KEY
+
+log = logging.getLogger("reconciler.aws")
+
+SECRET_MEMBERS = ("ClientSecret",)
+PAGE_SIZE = 60  # the maximum ListUserPools / ListUserPoolClients accept
+
+
+class Cognito:
+    """One region's cognito-idp client. Every call goes through ``call``."""
+
+    def __init__(self, client: Any, endpoint: str | None = None,
+                 on_call: Callable[[str], None] | None = None) -> None:
+        self._client = client
+        self._endpoint = endpoint
+        self._on_call = on_call
+        self.region: str = client.meta.region_name
+
+    def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        log.debug("call %s %s", operation, sorted(params))  # names only: values may be secret
+        if self._on_call:
+            self._on_call(operation)
+        with translated(operation, self._endpoint):
+            result: dict[str, Any] = getattr(self._client, xform_name(operation))(**params)
+        result.pop("ResponseMetadata", None)
+        return result
+
+    def _pages(self, operation: str, key: str, token: str = "NextToken",
+               **params: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        next_token: str | None = None
+        while True:
+            if next_token:
+                params[token] = next_token
+            page = self.call(operation, **params)
+            items.extend(page.get(key, []))
+            next_token = page.get(token)
+            if not next_token:
+                return items
+
+    def list_user_pools(self) -> list[dict[str, Any]]:
+        return self._pages("ListUserPools", "UserPools", MaxResults=PAGE_SIZE)
+
+    def describe_user_pool(self, pool_id: str) -> dict[str, Any]:
+        result = self.call("DescribeUserPool", UserPoolId=pool_id)
+        pool: dict[str, Any] = result["UserPool"]
+        pool[UNMODELED_KEY] = result.get(UNMODELED_KEY, [])
+        return pool
+
+    def find_user_pool(self, pool_id: str) -> dict[str, Any] | None:
+        try:
+            return self.describe_user_pool(pool_id)
+        except CognitoError as exc:
+            if exc.code == "ResourceNotFoundException":
+                return None
+            raise
+
+    def list_clients(self, pool_id: str) -> list[dict[str, Any]]:
+        return self._pages("ListUserPoolClients", "UserPoolClients",
+                           UserPoolId=pool_id, MaxResults=PAGE_SIZE)
+
+    def describe_client(self, pool_id: str, client_id: str) -> dict[str, Any]:
+        """The client without its secret; ``HasSecret`` says whether it has one."""
+        result = self.call("DescribeUserPoolClient", UserPoolId=pool_id, ClientId=client_id)
+        client: dict[str, Any] = result["UserPoolClient"]
+        # The secret is dropped here, at the edge, so nothing downstream can leak it.
+        client["HasSecret"] = any(client.pop(name, None) for name in SECRET_MEMBERS)
+        client[UNMODELED_KEY] = result.get(UNMODELED_KEY, [])
+        return client
+
+    def get_mfa_config(self, pool_id: str) -> dict[str, Any]:
+        result = self.call("GetUserPoolMfaConfig", UserPoolId=pool_id)
+        result.setdefault(UNMODELED_KEY, [])
+        return result

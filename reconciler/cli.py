@@ -1,0 +1,86 @@
+"""Command line: flags -> stages -> renderer -> exit code. The one error boundary."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from typing import NoReturn
+
+import click
+
+from reconciler import __version__
+from reconciler.cli_options import Options
+from reconciler.errors import ReconcilerError, SpecError
+
+EXIT_OK, EXIT_ERROR, EXIT_CHANGES = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cognito-reconciler")
+@click.option("--region", help="AWS region (else AWS_REGION / profile / the spec).")
+@click.option("--profile", help="AWS profile name.")
+@click.option("--endpoint-url", help="Cognito endpoint, e.g. the local sandbox.")
+@click.option("--no-color", is_flag=True, help="No ANSI colours (also: NO_COLOR).")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging and tracebacks.")
+@click.pass_context
+def cli(ctx: click.Context, region: str | None, profile: str | None,
+        endpoint_url: str | None, no_color: bool, verbose: bool) -> None:
+    """Plan and apply AWS Cognito user pools from YAML specs."""
+    ctx.obj = Options(region, profile, endpoint_url, no_color, verbose)
+    if verbose:
+        # Only our own logger: botocore's debug log would print response bodies,
+        # and DescribeUserPoolClient's body holds the client secret.
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
+        logger = logging.getLogger("reconciler")
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+
+
+from reconciler.commands import apply_cmd, plan_cmd, sandbox_cmd, validate_cmd  # noqa: E402
+
+cli.add_command(validate_cmd.validate)
+cli.add_command(plan_cmd.plan)
+cli.add_command(apply_cmd.apply)
+cli.add_command(sandbox_cmd.sandbox)
+
+
+def fail(message: str, hint: str = "") -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    if hint:
+        click.echo(f"  hint: {hint}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def main(argv: list[str] | None = None) -> None:
+    verbose = "-v" in (argv or sys.argv[1:]) or "--verbose" in (argv or sys.argv[1:])
+    try:
+        code = cli.main(args=argv, prog_name="cognito-reconciler", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        # click exits 2 on usage errors, which --detailed-exitcode reserves for "changes".
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except click.Abort:
+        fail("aborted")
+    except SpecError as exc:
+        for diagnostic in sorted(exc.diagnostics, key=lambda d: d.sort_key()):
+            click.echo(str(diagnostic), err=True)
+        count = sum(1 for d in exc.diagnostics if d.severity == "error")
+        click.echo(f"{count} error(s): the spec is invalid; nothing was read or changed.",
+                   err=True)
+        sys.exit(EXIT_ERROR)
+    except ReconcilerError as exc:
+        if verbose:
+            traceback.print_exc()
+        fail(exc.message, exc.hint)
+    except KeyboardInterrupt:
+        fail("interrupted")
+    except Exception as exc:  # the one boundary: anything unknown is still one line
+        if verbose:
+            traceback.print_exc()
+        fail(f"internal error: {type(exc).__name__}: {exc}",
+             "run again with -v for the traceback, and please report it")
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,75 @@
+"""Options and helpers that every command shares (no boto3 until AWS is needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+from reconciler.engine import SpecInput
+from reconciler.errors import Diagnostic, ReconcilerError
+
+
+@dataclass
+class Options:
+    region: str | None
+    profile: str | None
+    endpoint_url: str | None
+    no_color: bool
+    verbose: bool
+
+
+def _settings(opts: Options) -> Any:
+    from reconciler.aws.session import AwsSettings  # boto3 only when AWS is needed
+
+    return AwsSettings(region=opts.region, profile=opts.profile, endpoint_url=opts.endpoint_url)
+
+
+def api_factory(opts: Options) -> Callable[[str | None], Any]:
+    from reconciler.aws.facade import Cognito
+    from reconciler.aws.session import ClientFactory
+
+    factory = ClientFactory(_settings(opts))
+    cache: dict[str | None, Cognito] = {}
+
+    def api_for_region(region: str | None) -> Cognito:
+        if region not in cache:
+            cache[region] = Cognito(factory.client(region), factory.endpoint)
+        return cache[region]
+
+    return api_for_region
+
+
+def spec_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.argument("specs", nargs=-1, required=True, type=click.Path())(func)
+    func = click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
+                        help="Set ${var:NAME}.")(func)
+    func = click.option("--var-file", "var_files", multiple=True, type=click.Path(),
+                        help="A YAML/JSON file of variables.")(func)
+    return func
+
+
+
+
+def spec_input(specs: Sequence[str], variables: Sequence[str],
+               var_files: Sequence[str]) -> SpecInput:
+    parsed = {}
+    for pair in variables:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise ReconcilerError(f"--var {pair!r}: expected NAME=VALUE")
+        parsed[name] = value
+    return SpecInput(paths=list(specs), variables=parsed, var_files=list(var_files))
+
+
+def echo_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+def options(ctx: click.Context) -> Options:
+    opts = ctx.find_object(Options)
+    assert opts is not None
+    return opts

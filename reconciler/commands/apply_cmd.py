@@ -1,0 +1,108 @@
+"""`apply`: plan, confirm, make exactly the planned calls, then prove convergence."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from reconciler.apply.executor import ApplyReport, execute
+from reconciler.cli_options import (
+    Options,
+    api_factory,
+    echo_diagnostics,
+    options,
+    spec_input,
+    spec_options,
+)
+from reconciler.engine import PlanResult, SpecInput, replan
+from reconciler.engine import plan as make_plan
+from reconciler.errors import ReconcilerError
+from reconciler.plan.model import Action, Plan
+from reconciler.render.style import Style, wants_color
+from reconciler.render.text import render_plan, summary_line
+
+
+def _refusals(plan: Plan, allow_replace: bool) -> list[str]:
+    problems = [f"{c.address}: {c.blocked}" for c in plan.changes if c.blocked]
+    if not allow_replace:
+        problems += [
+            f"{c.address} must be replaced ({c.reason}); pass --allow-replace to consent"
+            for c in plan.changes if c.action == Action.REPLACE and not c.blocked
+        ]
+    return problems
+
+
+def _confirm(auto_approve: bool) -> None:
+    if auto_approve:
+        return
+    if not sys.stdin.isatty():
+        raise ReconcilerError("apply needs confirmation, but stdin is not a terminal",
+                              "review the plan, then pass --auto-approve (e.g. in CI)")
+    answer = click.prompt("Apply these changes? Only 'yes' is accepted", default="",
+                          show_default=False, err=True)
+    if answer.strip() != "yes":
+        raise ReconcilerError("apply cancelled; nothing was changed")
+
+
+def _report_failure(report: ApplyReport) -> None:
+    click.echo("Apply stopped at the first failure.", err=True)
+    for label in report.done:
+        click.echo(f"  done:     {label}", err=True)
+    for label in report.not_done:
+        click.echo(f"  not done: {label}", err=True)
+
+
+def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: bool,
+              allow_replace: bool) -> None:
+    style = Style(wants_color(sys.stdout, opts.no_color))
+    click.echo(render_plan(result.plan, style), nl=False)
+    if result.plan.empty:
+        return
+    refusals = _refusals(result.plan, allow_replace)
+    if refusals:
+        for line in refusals:
+            click.echo(f"Refused: {line}", err=True)
+        raise ReconcilerError("apply refused; nothing was changed")
+    _confirm(auto_approve)
+    api_for_region = api_factory(opts)
+    started = time.monotonic()
+    report = execute(result.plan, api_for_region, lambda line: click.echo(line, err=True))
+    if report.failure is not None:
+        _report_failure(report)
+        raise ReconcilerError(
+            f"{report.failure.message}",
+            (report.failure.hint + "; " if report.failure.hint else "")
+            + "fix the cause and run apply again: it re-reads the live state and converges",
+        )
+    click.echo(f"Applied {len(report.done)} call(s) in {time.monotonic() - started:.1f}s. "
+               "Re-planning to verify ...", err=True)
+    after = replan(result.spec, result.pools, api_for_region)
+    if not after.plan.empty:
+        click.echo(render_plan(after.plan, style), nl=False)
+        raise ReconcilerError("apply finished but the live pools still differ from the spec",
+                              "this is a bug or an out-of-band change: see the plan above")
+    click.echo(f"Apply complete: {summary_line(result.plan)[6:]} A fresh plan shows no changes.",
+               err=True)
+
+
+@click.command()
+@spec_options
+@click.option("--auto-approve", is_flag=True, help="Don't ask for 'yes'.")
+@click.option("--allow-replace", is_flag=True,
+              help="Consent to replacements (a replaced pool loses all its users).")
+@click.pass_context
+def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
+          var_files: tuple[str, ...], auto_approve: bool, allow_replace: bool) -> None:
+    """Make the live pools match SPECS (or apply a saved plan file)."""
+    opts = options(ctx)
+    spec = spec_input(specs, variables, var_files)
+    from reconciler.saved_plan import is_saved_plan, load_checked
+
+    if len(specs) == 1 and is_saved_plan(specs[0]):
+        result = load_checked(specs[0], spec, api_factory(opts))
+    else:
+        result = make_plan(spec, api_factory(opts))
+    echo_diagnostics(result.spec.warnings)
+    run_apply(opts, result, spec, auto_approve, allow_replace)

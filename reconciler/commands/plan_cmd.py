@@ -1,0 +1,42 @@
+"""`plan`: read live state and show what apply would do."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reconciler.cli_options import api_factory, echo_diagnostics, options, spec_input, spec_options
+from reconciler.engine import plan as make_plan
+from reconciler.render.json_plan import render_json
+from reconciler.render.style import Style, wants_color
+from reconciler.render.text import render_plan
+
+
+@click.command()
+@spec_options
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--out", "out_file", type=click.Path(), help="Save the plan to a file.")
+@click.option("--detailed-exitcode", is_flag=True,
+              help="Exit 0 when there are no changes, 2 when there are, 1 on error.")
+@click.pass_context
+def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
+         var_files: tuple[str, ...], as_json: bool, out_file: str | None,
+         detailed_exitcode: bool) -> None:
+    """Show the changes that would make the live pools match SPECS."""
+    opts = options(ctx)
+    spec = spec_input(specs, variables, var_files)
+    result = make_plan(spec, api_factory(opts))
+    echo_diagnostics(result.spec.warnings)
+    if as_json:
+        click.echo(render_json(result.plan), nl=False)
+    else:
+        style = Style(wants_color(sys.stdout, opts.no_color))
+        click.echo(render_plan(result.plan, style), nl=False)
+    if out_file:
+        from reconciler.saved_plan import write_saved_plan
+
+        write_saved_plan(out_file, result, spec)
+        click.echo(f"Saved the plan to {out_file}.", err=True)
+    if detailed_exitcode and not result.plan.empty:
+        ctx.exit(2)

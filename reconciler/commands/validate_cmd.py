@@ -1,0 +1,22 @@
+"""`validate`: check specs offline. No AWS call, no boto3 import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from reconciler.cli_options import echo_diagnostics, spec_input, spec_options
+
+
+@click.command()
+@spec_options
+def validate(specs: tuple[str, ...], variables: tuple[str, ...],
+             var_files: tuple[str, ...], **_: Any) -> None:
+    """Check SPECS (files or folders) against the schema and Cognito's rules."""
+    from reconciler.engine import load
+
+    spec, pools = load(spec_input(specs, variables, var_files))
+    echo_diagnostics(spec.warnings)
+    clients = sum(len(p.clients or []) for p in pools)
+    click.echo(f"Valid: {len(pools)} user pool(s), {clients} client(s).", err=True)

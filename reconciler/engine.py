@@ -1,0 +1,49 @@
+"""The stages wired together: spec -> desired, live read, plan. No rendering here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reconciler.live.read import CognitoReader, LiveReader
+from reconciler.model import DesiredPool
+from reconciler.plan.build import Observed, make_plan
+from reconciler.plan.model import Plan
+from reconciler.spec.desired import desired_pools
+from reconciler.spec.loader import LoadedSpec, load_spec
+
+
+@dataclass
+class SpecInput:
+    paths: Sequence[str]
+    variables: dict[str, str] = field(default_factory=dict)
+    var_files: Sequence[str] = ()
+
+
+@dataclass
+class PlanResult:
+    spec: LoadedSpec
+    pools: list[DesiredPool]
+    observed: list[Observed]
+    plan: Plan
+
+
+def load(spec_input: SpecInput) -> tuple[LoadedSpec, list[DesiredPool]]:
+    spec = load_spec(spec_input.paths, spec_input.variables, spec_input.var_files)
+    return spec, desired_pools(spec)
+
+
+def plan(spec_input: SpecInput, api_for_region: Callable[[str | None], CognitoReader],
+         ) -> PlanResult:
+    spec, pools = load(spec_input)
+    return replan(spec, pools, api_for_region)
+
+
+def replan(spec: LoadedSpec, pools: list[DesiredPool],
+           api_for_region: Callable[[str | None], CognitoReader]) -> PlanResult:
+    reader = LiveReader(api_for_region)
+    observed = []
+    for pool in pools:
+        api = reader.api(pool.region)
+        observed.append(Observed(pool=pool, live=reader.read_pool(pool), region=api.region))
+    return PlanResult(spec=spec, pools=pools, observed=observed, plan=make_plan(observed))

@@ -1,0 +1,1 @@
+"""Live stage: read what exists in Cognito (read-only calls only)."""

@@ -1,0 +1,96 @@
+"""Reading the live pools a spec names: found by id or by (non-unique) name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from reconciler.aws_types import UNMODELED_KEY
+from reconciler.errors import ReconcilerError
+from reconciler.model import DesiredPool, LiveClient, LivePool
+from reconciler.plan.pools import live_fingerprint
+
+
+class CognitoReader(Protocol):
+    region: str
+
+    def list_user_pools(self) -> list[dict[str, Any]]: ...
+    def describe_user_pool(self, pool_id: str) -> dict[str, Any]: ...
+    def find_user_pool(self, pool_id: str) -> dict[str, Any] | None: ...
+    def list_clients(self, pool_id: str) -> list[dict[str, Any]]: ...
+    def describe_client(self, pool_id: str, client_id: str) -> dict[str, Any]: ...
+    def get_mfa_config(self, pool_id: str) -> dict[str, Any]: ...
+
+
+class LiveReader:
+    """Reads each pool once; the pool list of a region is fetched once and shared."""
+
+    def __init__(self, api_for_region: Callable[[str | None], CognitoReader]) -> None:
+        self._api_for_region = api_for_region
+        self._pool_lists: dict[str, list[dict[str, Any]]] = {}
+
+    def api(self, region: str | None) -> CognitoReader:
+        return self._api_for_region(region)
+
+    def _pool_list(self, api: CognitoReader) -> list[dict[str, Any]]:
+        if api.region not in self._pool_lists:
+            self._pool_lists[api.region] = api.list_user_pools()
+        return self._pool_lists[api.region]
+
+    def find_pool_id(self, pool: DesiredPool) -> str | None:
+        api = self.api(pool.region)
+        if pool.pool_id:
+            return pool.pool_id
+        matches = sorted(str(p["Id"]) for p in self._pool_list(api) if p.get("Name") == pool.name)
+        if len(matches) > 1:
+            raise ReconcilerError(
+                f"{pool.address}: {len(matches)} live pools in {api.region} are named "
+                f"{pool.name!r} ({', '.join(matches)})",
+                "pool names are not unique in Cognito: pin the right one with `id:` in the spec",
+            )
+        return matches[0] if matches else None
+
+    def read_pool(self, pool: DesiredPool) -> LivePool | None:
+        api = self.api(pool.region)
+        pool_id = self.find_pool_id(pool)
+        if pool_id is None:
+            return None
+        describe = api.find_user_pool(pool_id) if pool.pool_id else api.describe_user_pool(pool_id)
+        if describe is None:
+            raise ReconcilerError(
+                f"{pool.address}: the spec pins id {pool_id}, but no such pool exists in "
+                f"{api.region}",
+                "fix or remove `id:` (without it the pool is found by name, or created)",
+            )
+        unmodeled = list(describe.pop(UNMODELED_KEY, []))
+        mfa = api.get_mfa_config(pool_id)
+        unmodeled += [f"mfa.{p}" for p in mfa.pop(UNMODELED_KEY, [])]
+        live = LivePool(pool_id=pool_id, describe=describe, mfa=mfa, unmodeled=unmodeled,
+                        fingerprint=live_fingerprint(describe, mfa))
+        if pool.clients is not None:
+            live.clients = self.read_clients(api, pool, pool_id)
+        return live
+
+    def read_clients(self, api: CognitoReader, pool: DesiredPool,
+                     pool_id: str) -> list[LiveClient]:
+        summaries = api.list_clients(pool_id)
+        names: dict[str, list[str]] = {}
+        for summary in summaries:
+            names.setdefault(str(summary["ClientName"]), []).append(str(summary["ClientId"]))
+        wanted = {c.name for c in pool.clients or []}
+        for name, ids in names.items():
+            if len(ids) > 1 and name in wanted:
+                raise ReconcilerError(
+                    f"{pool.address}: {len(ids)} live clients are named {name!r} "
+                    f"({', '.join(sorted(ids))})",
+                    "client names are not unique in Cognito: rename or delete the extra client",
+                )
+        clients = []
+        for summary in summaries:
+            describe = api.describe_client(pool_id, str(summary["ClientId"]))
+            has_secret = bool(describe.pop("HasSecret", False))
+            unmodeled = list(describe.pop(UNMODELED_KEY, []))
+            clients.append(LiveClient(client_id=str(summary["ClientId"]),
+                                      name=str(summary["ClientName"]), describe=describe,
+                                      has_secret=has_secret, unmodeled=unmodeled))
+        return clients

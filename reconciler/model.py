@@ -1,0 +1,63 @@
+"""The shared vocabulary of the pure core: desired and live resources, API-shaped.
+
+Desired documents hold only what the spec sets (the managed fields), with the
+Cognito API's member names. Live documents hold what Cognito returned, minus
+secrets (dropped at the AWS edge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SpecPath = tuple[str | int, ...]
+
+
+@dataclass
+class DesiredClient:
+    name: str
+    settings: dict[str, Any]  # CreateUserPoolClient members set by the spec
+    path: SpecPath = ()
+
+
+@dataclass
+class DesiredPool:
+    name: str
+    settings: dict[str, Any]  # CreateUserPool members set by the spec (PoolName included)
+    mfa: dict[str, Any] = field(default_factory=dict)  # SetUserPoolMfaConfig members set
+    # None: the spec has no `clients:` key, so clients are not managed at all.
+    clients: list[DesiredClient] | None = None
+    pool_id: str | None = None
+    region: str | None = None
+    path: SpecPath = ()
+
+    @property
+    def address(self) -> str:
+        return f"user_pool.{self.name}"
+
+
+@dataclass
+class LiveClient:
+    client_id: str
+    name: str
+    describe: dict[str, Any]  # DescribeUserPoolClient result, ClientSecret removed
+    has_secret: bool
+    unmodeled: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LivePool:
+    pool_id: str
+    describe: dict[str, Any]  # DescribeUserPool result
+    mfa: dict[str, Any]  # GetUserPoolMfaConfig result
+    clients: list[LiveClient] = field(default_factory=list)
+    unmodeled: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+
+    @property
+    def name(self) -> str:
+        return str(self.describe.get("Name", ""))
+
+    @property
+    def deletion_protection(self) -> str:
+        return str(self.describe.get("DeletionProtection", "INACTIVE"))

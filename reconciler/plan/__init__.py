@@ -1,0 +1,1 @@
+"""Plan stage: desired + live -> a Plan of changes. Pure: no I/O, no AWS."""

@@ -1,0 +1,123 @@
+"""App clients: full-replacement updates, durations compared, secrets never read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reconciler import model_facts
+from reconciler.model import DesiredClient, LiveClient
+from reconciler.plan import tokens
+from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
+from reconciler.plan.model import Action, Change, FieldChange, Request
+from reconciler.plan.shapes import Shape
+
+KIND = "client"
+READ_ONLY = frozenset({"ClientId", "UserPoolId", "CreationDate", "LastModifiedDate"})
+TOKEN_MEMBERS = frozenset({*tokens.TOKENS, "TokenValidityUnits"})
+SECRET_MEMBERS = frozenset({"ClientSecret"})
+
+
+def client_address(pool_address: str, name: str) -> str:
+    return f"{pool_address}.client.{name}"
+
+
+def current_document(live: LiveClient) -> dict[str, Any]:
+    """The live client in request terms; GenerateSecret inferred from the secret's presence."""
+    doc = pick(live.describe, model_facts.members(KIND, "create_members") - READ_ONLY)
+    doc["GenerateSecret"] = live.has_secret
+    return doc
+
+
+def _comparable(doc: dict[str, Any]) -> dict[str, Any]:
+    rest = {k: v for k, v in doc.items() if k not in TOKEN_MEMBERS | SECRET_MEMBERS}
+    return canonical({**rest, **tokens.durations(doc)})
+
+
+def _display_value(doc: dict[str, Any], member: str, other: dict[str, Any]) -> Any:
+    if member in tokens.TOKENS:
+        if tokens.unit_of(doc, member) == tokens.unit_of(other, member):
+            return doc.get(member) or tokens.TOKENS[member][2]
+        return tokens.display(doc, member)
+    return doc.get(member)
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
+    shape = Shape.of("Client")
+    changes = []
+    for path, old, new in leaf_changes(_comparable(before), _comparable(after)):
+        member = str(path[0])
+        if member in tokens.TOKENS:
+            old, new = _display_value(before, member, after), _display_value(after, member, before)
+        changes.append(FieldChange(shape.spec_path(path), old, new))
+    return changes
+
+
+def plan_create(desired: DesiredClient, pool_address: str, region: str, pool_id: str,
+                reason: str | None = None) -> Change:
+    shape = Shape.of("Client")
+    fields = [
+        FieldChange(shape.spec_path(path), None, value, sensitive=path[0] in SECRET_MEMBERS)
+        for path, _, value in leaf_changes({}, canonical(desired.settings))
+    ]
+    return Change(
+        address=client_address(pool_address, desired.name), kind=KIND, name=desired.name,
+        action=Action.CREATE, region=region, pool_address=pool_address, fields=fields,
+        reason=reason,
+        requests=[Request("CreateUserPoolClient", {"UserPoolId": pool_id, **desired.settings})],
+    )
+
+
+def plan_delete(live: LiveClient, pool_address: str, region: str, pool_id: str,
+                with_pool: bool = False) -> Change:
+    requests = [] if with_pool else [
+        Request("DeleteUserPoolClient", {"UserPoolId": pool_id, "ClientId": live.client_id})]
+    return Change(
+        address=client_address(pool_address, live.name), kind=KIND, name=live.name,
+        action=Action.DELETE, region=region, pool_address=pool_address,
+        reason="deleted with the pool it belongs to" if with_pool else "not in the spec",
+        requests=requests, live_id=live.client_id, fingerprint=fingerprint(live.describe),
+    )
+
+
+def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, region: str,
+                pool_id: str) -> Change | None:
+    current = current_document(live)
+    managed = {k: v for k, v in desired.settings.items() if k not in TOKEN_MEMBERS}
+    wanted = merge(current, managed, Shape.of("Client"))
+    wanted.update(tokens.desired_tokens(current, desired.settings))
+    fields = field_changes(current, wanted)
+    if not fields:
+        return None
+    address = client_address(pool_address, desired.name)
+    base = dict(address=address, kind=KIND, name=desired.name, region=region,
+                pool_address=pool_address, fields=fields, live_id=live.client_id,
+                fingerprint=fingerprint(live.describe))
+    replace_reasons = [
+        f"{f.path} can't change after the client is created ({f.before} -> {f.after}); a new "
+        "client gets a new client id, so apps must be updated"
+        for f in fields if f.path == "generate_secret"
+    ]
+    if replace_reasons:
+        return Change(
+            **base, action=Action.REPLACE, reason="; ".join(replace_reasons),  # type: ignore[arg-type]
+            requests=[
+                Request("DeleteUserPoolClient", {"UserPoolId": pool_id, "ClientId": live.client_id}),
+                Request("CreateUserPoolClient", {"UserPoolId": pool_id, **desired.settings}),
+            ],
+        )
+    update_members = model_facts.members(KIND, "update_members")
+    body = pick(wanted, update_members - {"UserPoolId", "ClientId"})
+    change = Change(
+        **base, action=Action.UPDATE,  # type: ignore[arg-type]
+        requests=[Request("UpdateUserPoolClient",
+                          {"UserPoolId": pool_id, "ClientId": live.client_id, **body},
+                          note=f"full update: {len(body)} fields")],
+    )
+    if live.unmodeled:
+        change.blocked = unmodeled_message(live.unmodeled)
+    return change
+
+
+def unmodeled_message(paths: list[str]) -> str:
+    return (f"the live resource has fields this version doesn't model ({', '.join(paths)}); "
+            "a full update would reset them. Upgrade cognito-reconciler, or change it elsewhere")

@@ -1,0 +1,72 @@
+"""Generic operations on API-shaped documents: merge, canonical form, leaf diff."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from reconciler.plan.shapes import Shape
+
+Path = tuple[str | int, ...]
+
+
+def is_empty(value: Any) -> bool:
+    # Cognito omits empty lists/maps and returns {} for unset structures, so an
+    # absent value, None, [] and {} all mean the same thing to it.
+    return value is None or value == [] or value == {}
+
+
+def merge(live: Any, managed: Any, shape: Shape, whole: frozenset[Path] = frozenset(),
+          path: Path = ()) -> Any:
+    """The spec's managed values laid over the live document.
+
+    Structures merge member by member (a member the spec leaves out keeps its live
+    value: it is not managed); lists, maps and scalars the spec sets replace the
+    live value, as do structures listed in ``whole``.
+    """
+    if (
+        isinstance(managed, dict)
+        and isinstance(live, dict)
+        and not shape.is_map
+        and path not in whole
+    ):
+        result = dict(live)
+        for key, value in managed.items():
+            result[key] = merge(live.get(key), value, shape.child(key), whole, (*path, key))
+        return result
+    return managed
+
+
+def canonical(value: Any) -> Any:
+    """A form in which equal meaning is equal data: empties dropped, lists as sets."""
+    if isinstance(value, dict):
+        out = {k: canonical(v) for k, v in value.items() if not is_empty(v)}
+        return {k: v for k, v in sorted(out.items()) if not is_empty(v)}
+    if isinstance(value, list):
+        # Every list in the Cognito pool and client APIs is order-insensitive
+        # (auth flows, scopes, URLs, attributes, recovery options keyed by priority).
+        items = [canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    return value
+
+
+def leaf_changes(before: Any, after: Any, path: Path = ()) -> list[tuple[Path, Any, Any]]:
+    """(path, before, after) for every differing leaf of two canonical documents."""
+    if before == after:
+        return []
+    if isinstance(before, dict) and isinstance(after, dict):
+        changes: list[tuple[Path, Any, Any]] = []
+        for key in sorted(set(before) | set(after)):
+            changes.extend(leaf_changes(before.get(key), after.get(key), (*path, key)))
+        return changes
+    return [(path, before, after)]
+
+
+def fingerprint(document: Any) -> str:
+    text = json.dumps(document, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def pick(document: dict[str, Any], members: frozenset[str]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k in members}

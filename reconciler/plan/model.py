@@ -1,0 +1,105 @@
+"""The plan as data: what will change, field by field, and the exact calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+SENSITIVE = "(sensitive)"
+# Stands for the id of a pool that an earlier call in the same apply creates.
+CREATED_POOL_ID = "${created:user_pool_id}"
+
+
+class Action(str, Enum):
+    CREATE = "create"
+    UPDATE = "update"
+    REPLACE = "replace"
+    DELETE = "delete"
+
+
+@dataclass
+class FieldChange:
+    path: str  # the spec's snake_case path, e.g. policies.password_policy.minimum_length
+    before: Any
+    after: Any
+    sensitive: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        if self.sensitive:
+            return {"path": self.path, "before": SENSITIVE, "after": SENSITIVE}
+        return {"path": self.path, "before": self.before, "after": self.after}
+
+
+@dataclass
+class Request:
+    """One API call apply will make. ``params`` never leave the process (secrets)."""
+
+    operation: str
+    params: dict[str, Any]
+    note: str = ""  # shown beside the operation, e.g. "all 24 updatable fields"
+
+    def describe(self) -> str:
+        return f"{self.operation} ({self.note})" if self.note else self.operation
+
+
+@dataclass
+class Change:
+    address: str
+    kind: str  # "user_pool" or "client"
+    name: str
+    action: Action
+    region: str
+    pool_address: str  # the owning pool's address (itself for a pool)
+    fields: list[FieldChange] = field(default_factory=list)
+    reason: str | None = None
+    requests: list[Request] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    blocked: str | None = None  # why apply must refuse this change even when asked
+    live_id: str | None = None  # pool id or client id of the live resource
+    fingerprint: str | None = None  # of the live resource as read
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "address": self.address,
+            "action": self.action.value,
+            "fields": [f.to_json() for f in self.fields],
+            "reason": self.reason,
+            "calls": [r.operation for r in self.requests],
+            "warnings": list(self.warnings),
+            "blocked": self.blocked,
+            "id": self.live_id,
+        }
+
+
+@dataclass
+class PlanWarning:
+    address: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.message}"
+
+
+@dataclass
+class Plan:
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    def summary(self) -> dict[str, int]:
+        counts = {action.value: 0 for action in Action}
+        for change in self.changes:
+            counts[change.action.value] += 1
+        return counts
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format_version": 1,
+            "summary": self.summary(),
+            "changes": [c.to_json() for c in self.changes],
+            "warnings": [{"address": w.address, "message": w.message} for w in self.warnings],
+        }

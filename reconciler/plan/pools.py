@@ -1,0 +1,221 @@
+"""User pools: settings, schema and MFA, planned as one resource with its clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reconciler import model_facts
+from reconciler.model import DesiredPool, LivePool
+from reconciler.plan import clients as client_rules
+from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
+from reconciler.plan.model import (
+    CREATED_POOL_ID,
+    Action,
+    Change,
+    FieldChange,
+    PlanWarning,
+    Request,
+)
+from reconciler.plan.schema_attrs import diff_schema
+from reconciler.plan.shapes import Shape
+
+KIND = "user_pool"
+# Describe spells some request members differently.
+DESCRIBE_ALIASES = {"Name": "PoolName", "SchemaAttributes": "Schema"}
+# Triggers are slots: a trigger left out of `lambda_config` means no trigger.
+WHOLE = frozenset({("LambdaConfig",)})
+MFA_MEMBER = "MfaConfiguration"
+MFA_FACTOR_BLOCKS = ("SmsMfaConfiguration", "SoftwareTokenMfaConfiguration",
+                     "EmailMfaConfiguration")
+CUSTOM_ATTRIBUTES_PER_CALL = 25
+
+
+def current_document(live: LivePool) -> dict[str, Any]:
+    renamed = {DESCRIBE_ALIASES.get(k, k): v for k, v in live.describe.items()}
+    settable = model_facts.members(KIND, "create_members") | model_facts.members(
+        KIND, "update_members")
+    return pick(renamed, settable - {"UserPoolId"})
+
+
+def current_mfa(live: LivePool) -> dict[str, Any]:
+    members = model_facts.members("mfa", "update_members") - {"UserPoolId"}
+    return {k: v for k, v in pick(live.mfa, members).items() if v is not None}
+
+
+def desired_mfa(pool: DesiredPool, base: dict[str, Any]) -> dict[str, Any]:
+    managed = dict(pool.mfa)
+    if MFA_MEMBER in pool.settings:
+        managed[MFA_MEMBER] = pool.settings[MFA_MEMBER]
+    wanted: dict[str, Any] = merge(base, managed, Shape.of("UserPool"))
+    wanted.setdefault(MFA_MEMBER, "OFF")
+    return wanted
+
+
+def mfa_request(pool_id: str, wanted: dict[str, Any]) -> Request:
+    body = dict(wanted)
+    if body.get(MFA_MEMBER) == "OFF":
+        # Cognito refuses to turn MFA off while configuring a factor in the same call.
+        for block in MFA_FACTOR_BLOCKS:
+            body.pop(block, None)
+    return Request("SetUserPoolMfaConfig", {"UserPoolId": pool_id, **body},
+                   note=f"full set: {', '.join(sorted(body))}")
+
+
+def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
+    shape = Shape.of("UserPool")
+    return [FieldChange(shape.spec_path(path), old, new)
+            for path, old, new in leaf_changes(canonical(before), canonical(after))]
+
+
+def create_requests(pool: DesiredPool, pool_id: str = CREATED_POOL_ID) -> list[Request]:
+    settings = dict(pool.settings)
+    wanted_mfa = desired_mfa(pool, {})
+    # MFA ON/OPTIONAL needs a factor that only SetUserPoolMfaConfig can enable, so the
+    # pool is created with MFA off and MFA is set right after (as CloudFormation does).
+    settings.pop(MFA_MEMBER, None)
+    requests = [Request("CreateUserPool", settings)]
+    if pool.mfa or wanted_mfa[MFA_MEMBER] != "OFF":
+        requests.append(mfa_request(pool_id, wanted_mfa))
+    return requests
+
+
+def plan_create(pool: DesiredPool, region: str, reason: str | None = None) -> list[Change]:
+    fields = [f for f in _fields({}, {**pool.settings, **pool.mfa})]
+    changes = [Change(address=pool.address, kind=KIND, name=pool.name, action=Action.CREATE,
+                      region=region, pool_address=pool.address, fields=fields, reason=reason,
+                      requests=create_requests(pool))]
+    for client in pool.clients or []:
+        changes.append(client_rules.plan_create(client, pool.address, region, CREATED_POOL_ID))
+    return changes
+
+
+def _replace_reasons(pool: DesiredPool, fields: list[FieldChange],
+                     schema_immutable: list[tuple[str, str, Any, Any]],
+                     missing_standard: list[str]) -> list[str]:
+    shape = Shape.of("UserPool")
+    create_only = {shape.spec_name(m) for m in model_facts.create_only(KIND) - {"Schema"}}
+    reasons = [f"{f.path} can't change after the pool is created ({f.before} -> {f.after})"
+               for f in fields if f.path.split(".")[0] in create_only]
+    reasons += [f"schema attribute {name}: {prop} can't change after creation "
+                f"({before} -> {after})" for name, prop, before, after in schema_immutable]
+    reasons += [f"schema attribute {name} is not in the live pool and standard attributes "
+                "can only be set at creation" for name in missing_standard]
+    return reasons
+
+
+def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
+              warnings: list[PlanWarning]) -> list[Change]:
+    if live is None:
+        return plan_create(pool, region)
+
+    current = current_document(live)
+    managed = {k: v for k, v in pool.settings.items() if k not in ("Schema", MFA_MEMBER)}
+    comparable_current = {k: v for k, v in current.items() if k not in ("Schema", MFA_MEMBER)}
+    wanted = merge(comparable_current, managed, Shape.of("UserPool"), WHOLE)
+    fields = _fields(comparable_current, wanted)
+
+    schema = diff_schema(pool.settings.get("Schema"), current.get("Schema") or [])
+    for name in schema.unmanaged_custom:
+        warnings.append(PlanWarning(pool.address, (
+            f"custom attribute {name} exists in the live pool but not in the spec; Cognito can "
+            "never remove a custom attribute, so it stays")))
+    for attribute in schema.additions:
+        fields.append(FieldChange(f"schema[{attribute['Name']}]", None,
+                                  canonical({k: v for k, v in attribute.items() if k != "Name"})))
+
+    live_mfa = current_mfa(live)
+    wanted_mfa = desired_mfa(pool, live_mfa)
+    mfa_fields = _fields(live_mfa, wanted_mfa)
+    fields += mfa_fields
+
+    if live.unmodeled:
+        warnings.append(PlanWarning(pool.address, client_rules.unmodeled_message(live.unmodeled)))
+
+    reasons = _replace_reasons(pool, fields, schema.immutable, schema.missing_standard)
+    base = dict(address=pool.address, kind=KIND, name=pool.name, region=region,
+                pool_address=pool.address, live_id=live.pool_id, fingerprint=live.fingerprint)
+    if reasons:
+        for name, prop, before, after in schema.immutable:
+            fields.append(FieldChange(f"schema[{name}].{prop}", before, after))
+        return _plan_replace(pool, live, region, fields, reasons, base)
+
+    changes: list[Change] = []
+    requests: list[Request] = []
+    setting_fields = [f for f in fields if f not in mfa_fields and not f.path.startswith("schema[")]
+    if setting_fields:
+        body = pick({**current, **wanted}, model_facts.members(KIND, "update_members"))
+        body["UserPoolId"] = live.pool_id
+        # MFA is owned by SetUserPoolMfaConfig; UpdateUserPool carries the live value
+        # so that it doesn't reset it.
+        if MFA_MEMBER in current:
+            body[MFA_MEMBER] = current[MFA_MEMBER]
+        requests.append(Request("UpdateUserPool", body,
+                                note=f"full update: {len(body) - 1} fields"))
+    for start in range(0, len(schema.additions), CUSTOM_ATTRIBUTES_PER_CALL):
+        batch = schema.additions[start:start + CUSTOM_ATTRIBUTES_PER_CALL]
+        requests.append(Request("AddCustomAttributes",
+                                {"UserPoolId": live.pool_id, "CustomAttributes": batch},
+                                note=", ".join(str(a["Name"]) for a in batch)))
+    if mfa_fields:
+        requests.append(mfa_request(live.pool_id, wanted_mfa))
+    if requests:
+        change = Change(**base, action=Action.UPDATE, fields=fields,  # type: ignore[arg-type]
+                        requests=requests)
+        if live.unmodeled and setting_fields:
+            change.blocked = client_rules.unmodeled_message(live.unmodeled)
+        changes.append(change)
+    changes.extend(_plan_clients(pool, live, region))
+    return changes
+
+
+def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[FieldChange],
+                  reasons: list[str], base: dict[str, Any]) -> list[Change]:
+    requests = [Request("DeleteUserPool", {"UserPoolId": live.pool_id},
+                        note="every user in the pool is lost"),
+                *create_requests(pool)]
+    change = Change(**base, action=Action.REPLACE, fields=fields,  # type: ignore[arg-type]
+                    reason="; ".join(reasons), requests=requests)
+    if live.deletion_protection == "ACTIVE":
+        change.blocked = (
+            "deletion protection is ACTIVE on the live pool, so it can't be replaced: set "
+            "deletion_protection: INACTIVE, apply that alone, then apply this with "
+            "--allow-replace (all users are lost)")
+    changes = [change]
+    replaced = "re-created in the replacement pool (new client id)"
+    for client in pool.clients or []:
+        changes.append(client_rules.plan_create(client, pool.address, region, CREATED_POOL_ID,
+                                                reason=replaced))
+    wanted_names = {c.name for c in pool.clients or []}
+    for live_client in live.clients:
+        if live_client.name not in wanted_names:
+            changes.append(client_rules.plan_delete(live_client, pool.address, region,
+                                                    live.pool_id, with_pool=True))
+    return changes
+
+
+def _plan_clients(pool: DesiredPool, live: LivePool, region: str) -> list[Change]:
+    if pool.clients is None:
+        return []
+    by_name = {c.name: c for c in live.clients}
+    changes: list[Change] = []
+    for client in pool.clients:
+        live_client = by_name.get(client.name)
+        if live_client is None:
+            changes.append(client_rules.plan_create(client, pool.address, region, live.pool_id))
+        else:
+            change = client_rules.plan_client(client, live_client, pool.address, region,
+                                              live.pool_id)
+            if change:
+                changes.append(change)
+    wanted_names = {c.name for c in pool.clients}
+    for live_client in live.clients:
+        if live_client.name not in wanted_names:
+            changes.append(client_rules.plan_delete(live_client, pool.address, region,
+                                                    live.pool_id))
+    return changes
+
+
+def live_fingerprint(describe: dict[str, Any], mfa: dict[str, Any]) -> str:
+    volatile = {"EstimatedNumberOfUsers", "LastModifiedDate"}
+    return fingerprint({"pool": {k: v for k, v in describe.items() if k not in volatile},
+                        "mfa": mfa})

@@ -1,0 +1,80 @@
+"""Schema attributes: matched by name, compared only where the spec speaks, add-only.
+
+DescribeUserPool lists every standard attribute with server defaults and names
+custom ones ``custom:x`` (``dev:custom:x`` for developer-only); the spec names
+them as CreateUserPool does. Nothing in the API changes an existing attribute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Cognito's standard attributes (OIDC claims). Not in botocore's model.
+STANDARD_ATTRIBUTES = frozenset({
+    "sub", "name", "given_name", "family_name", "middle_name", "nickname",
+    "preferred_username", "profile", "picture", "website", "email", "email_verified",
+    "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified",
+    "address", "updated_at", "identities",
+})
+CONSTRAINTS = ("StringAttributeConstraints", "NumberAttributeConstraints")
+
+
+def live_name(attribute: dict[str, Any]) -> str:
+    """The name DescribeUserPool uses for a spec (CreateUserPool-style) attribute."""
+    name = str(attribute.get("Name", ""))
+    if name in STANDARD_ATTRIBUTES or name.startswith(("custom:", "dev:")):
+        return name
+    if attribute.get("DeveloperOnlyAttribute"):
+        return f"dev:custom:{name}"
+    return f"custom:{name}"
+
+
+def _as_text(value: Any) -> Any:
+    # Constraints are strings in the API ("0".."2048"); compare them as strings.
+    if isinstance(value, bool):
+        return value
+    return str(value) if isinstance(value, int | float) else value
+
+
+@dataclass
+class SchemaDiff:
+    additions: list[dict[str, Any]] = field(default_factory=list)  # for AddCustomAttributes
+    immutable: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # name, prop, live, spec
+    missing_standard: list[str] = field(default_factory=list)
+    unmanaged_custom: list[str] = field(default_factory=list)  # live custom attrs not in spec
+
+
+def diff_schema(spec: list[dict[str, Any]] | None,
+                live: list[dict[str, Any]]) -> SchemaDiff:
+    result = SchemaDiff()
+    if spec is None:
+        return result
+    live_by_name = {str(a.get("Name")): a for a in live}
+    declared = set()
+    for attribute in spec:
+        name = live_name(attribute)
+        declared.add(name)
+        current = live_by_name.get(name)
+        if current is None:
+            if name in STANDARD_ATTRIBUTES:
+                result.missing_standard.append(name)
+            else:
+                result.additions.append(attribute)
+            continue
+        for prop, wanted in attribute.items():
+            if prop == "Name":
+                continue
+            if prop in CONSTRAINTS and isinstance(wanted, dict):
+                have = current.get(prop) or {}
+                for bound, limit in wanted.items():
+                    if _as_text(have.get(bound)) != _as_text(limit):
+                        result.immutable.append(
+                            (name, f"{prop}.{bound}", have.get(bound), limit))
+                continue
+            have = current.get(prop, False if isinstance(wanted, bool) else None)
+            if have != wanted:
+                result.immutable.append((name, prop, have, wanted))
+    result.unmanaged_custom = sorted(
+        n for n in live_by_name if n not in STANDARD_ATTRIBUTES and n not in declared)
+    return result

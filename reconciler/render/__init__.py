@@ -1,0 +1,1 @@
+"""Render stage: a Plan as text, JSON or Markdown. Writes only to the stream it is given."""

@@ -1,0 +1,72 @@
+"""Generate reconciler/data/model_facts.json from botocore's cognito-idp model.
+
+The pure core (plan, apply) needs a few facts about the API: which members each
+create/update/describe operation has. They are generated, never hand-copied, so
+a botocore upgrade shows up as a stale-file test failure.
+
+    python tools/gen_model_facts.py          # write
+    python tools/gen_model_facts.py --check  # exit 1 if stale
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import botocore
+import botocore.session
+
+OUT = Path(__file__).resolve().parent.parent / "reconciler" / "data" / "model_facts.json"
+
+KINDS: dict[str, dict[str, str]] = {
+    "user_pool": {"create": "CreateUserPool", "update": "UpdateUserPool",
+                  "describe_shape": "UserPoolType"},
+    "client": {"create": "CreateUserPoolClient", "update": "UpdateUserPoolClient",
+               "describe_shape": "UserPoolClientType"},
+    "mfa": {"update": "SetUserPoolMfaConfig", "describe_output": "GetUserPoolMfaConfig"},
+}
+
+
+def build() -> dict[str, Any]:
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+
+    def members(op: str, side: str = "input") -> list[str]:
+        operation = model.operation_model(op)
+        shape = operation.input_shape if side == "input" else operation.output_shape
+        return sorted(shape.members)
+
+    kinds: dict[str, Any] = {}
+    for kind, spec in KINDS.items():
+        facts: dict[str, Any] = {}
+        if "create" in spec:
+            facts["create_operation"] = spec["create"]
+            facts["create_members"] = members(spec["create"])
+        facts["update_operation"] = spec["update"]
+        facts["update_members"] = members(spec["update"])
+        if "describe_shape" in spec:
+            facts["describe_members"] = sorted(model.shape_for(spec["describe_shape"]).members)
+        else:
+            facts["describe_members"] = members(spec["describe_output"], "output")
+        kinds[kind] = facts
+    return {"botocore_version": botocore.__version__, "kinds": kinds}
+
+
+def render() -> str:
+    return json.dumps(build(), indent=2, sort_keys=True) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render()
+    if "--check" in argv:
+        if not OUT.exists() or OUT.read_text() != text:
+            print(f"{OUT} is stale: run python tools/gen_model_facts.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
