@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -37,7 +38,7 @@ def _lookup(name: str) -> dict[str, Any]:
         raise KeyError(f"no definition {name!r} in the spec schema") from None
 
 
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
+def resolve(node: Mapping[str, Any]) -> dict[str, Any]:
     """``node`` with its ``$ref`` (if any) followed; sibling keywords are not merged."""
     seen = 0
     while "$ref" in node:
@@ -48,4 +49,4 @@ def resolve(node: dict[str, Any]) -> dict[str, Any]:
         seen += 1
         if seen > 32:  # a generator bug, not a user error: fail loudly
             raise ValueError(f"$ref cycle at {ref!r}")
-    return node
+    return node if isinstance(node, dict) else dict(node)
