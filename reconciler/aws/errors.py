@@ -33,11 +33,14 @@ def translated(operation: str, endpoint: str | None) -> Iterator[None]:
         message = str(error.get("Message", ""))
         hint = ""
         if code in CREDENTIAL_CODES:
-            hint = "your AWS credentials are invalid or expired: refresh them (aws sso login, new keys)"
+            hint = ("your AWS credentials are invalid or expired: refresh them "
+                    "(aws sso login, new keys)")
         elif code in ACCESS_CODES:
-            hint = f"the credentials lack permission for cognito-idp:{operation}: see docs/iam.md"
+            hint = (f"the credentials lack permission for cognito-idp:{operation}: "
+                    "see docs/iam.md")
         elif code == "TooManyRequestsException":
-            hint = "Cognito kept throttling after retries: try again later or lower the request rate"
+            hint = ("Cognito kept throttling after retries: try again later "
+                    "or lower the request rate")
         raise CognitoError(operation, code, message, hint) from exc
     except bex.NoCredentialsError as exc:
         raise ReconcilerError(

@@ -9,7 +9,7 @@ from typing import Any
 from botocore import xform_name
 
 from reconciler.aws.errors import CognitoError, translated
-from reconciler.aws.unmodeled import UNMODELED_KEY
+from reconciler.aws_types import UNMODELED_KEY
 
 log = logging.getLogger("reconciler.aws")
 

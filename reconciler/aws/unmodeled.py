@@ -53,4 +53,5 @@ def _after_call(http_response: Any, parsed: dict[str, Any], model: Any, **_: Any
 
 def register_unmodeled_detector(client: Any) -> None:
     for operation in WATCHED_OPERATIONS:
-        client.meta.events.register(f"after-call.cognito-identity-provider.{operation}", _after_call)
+        event = f"after-call.cognito-identity-provider.{operation}"
+        client.meta.events.register(event, _after_call)

@@ -23,14 +23,16 @@ def client_address(pool_address: str, name: str) -> str:
 
 def current_document(live: LiveClient) -> dict[str, Any]:
     """The live client in request terms; GenerateSecret inferred from the secret's presence."""
-    doc = pick(live.describe, model_facts.members(KIND, "create_members") - READ_ONLY)
+    doc: dict[str, Any] = pick(live.describe,
+                               model_facts.members(KIND, "create_members") - READ_ONLY)
     doc["GenerateSecret"] = live.has_secret
     return doc
 
 
 def _comparable(doc: dict[str, Any]) -> dict[str, Any]:
     rest = {k: v for k, v in doc.items() if k not in TOKEN_MEMBERS | SECRET_MEMBERS}
-    return canonical({**rest, **tokens.durations(doc)})
+    comparable: dict[str, Any] = canonical({**rest, **tokens.durations(doc)})
+    return comparable
 
 
 def _display_value(doc: dict[str, Any], member: str, other: dict[str, Any]) -> Any:
@@ -88,31 +90,28 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     fields = field_changes(current, wanted)
     if not fields:
         return None
-    address = client_address(pool_address, desired.name)
-    base = dict(address=address, kind=KIND, name=desired.name, region=region,
-                pool_address=pool_address, fields=fields, live_id=live.client_id,
-                fingerprint=fingerprint(live.describe))
+    change = Change(address=client_address(pool_address, desired.name), kind=KIND,
+                    name=desired.name, action=Action.UPDATE, region=region,
+                    pool_address=pool_address, fields=fields, live_id=live.client_id,
+                    fingerprint=fingerprint(live.describe))
     replace_reasons = [
         f"{f.path} can't change after the client is created ({f.before} -> {f.after}); a new "
         "client gets a new client id, so apps must be updated"
         for f in fields if f.path == "generate_secret"
     ]
     if replace_reasons:
-        return Change(
-            **base, action=Action.REPLACE, reason="; ".join(replace_reasons),  # type: ignore[arg-type]
-            requests=[
-                Request("DeleteUserPoolClient", {"UserPoolId": pool_id, "ClientId": live.client_id}),
-                Request("CreateUserPoolClient", {"UserPoolId": pool_id, **desired.settings}),
-            ],
-        )
+        change.action = Action.REPLACE
+        change.reason = "; ".join(replace_reasons)
+        change.requests = [
+            Request("DeleteUserPoolClient", {"UserPoolId": pool_id, "ClientId": live.client_id}),
+            Request("CreateUserPoolClient", {"UserPoolId": pool_id, **desired.settings}),
+        ]
+        return change
     update_members = model_facts.members(KIND, "update_members")
     body = pick(wanted, update_members - {"UserPoolId", "ClientId"})
-    change = Change(
-        **base, action=Action.UPDATE,  # type: ignore[arg-type]
-        requests=[Request("UpdateUserPoolClient",
-                          {"UserPoolId": pool_id, "ClientId": live.client_id, **body},
-                          note=f"full update: {len(body)} fields")],
-    )
+    change.requests = [Request("UpdateUserPoolClient",
+                               {"UserPoolId": pool_id, "ClientId": live.client_id, **body},
+                               note=f"full update: {len(body)} fields")]
     if live.unmodeled:
         change.blocked = unmodeled_message(live.unmodeled)
     return change
@@ -120,4 +119,5 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
 
 def unmodeled_message(paths: list[str]) -> str:
     return (f"the live resource has fields this version doesn't model ({', '.join(paths)}); "
-            "a full update would reset them. Upgrade cognito-reconciler, or change it elsewhere")
+            "a full update would reset them. Upgrade cognito-reconciler, "
+            "or change it elsewhere")

@@ -132,12 +132,10 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
         warnings.append(PlanWarning(pool.address, client_rules.unmodeled_message(live.unmodeled)))
 
     reasons = _replace_reasons(pool, fields, schema.immutable, schema.missing_standard)
-    base = dict(address=pool.address, kind=KIND, name=pool.name, region=region,
-                pool_address=pool.address, live_id=live.pool_id, fingerprint=live.fingerprint)
     if reasons:
         for name, prop, before, after in schema.immutable:
             fields.append(FieldChange(f"schema[{name}].{prop}", before, after))
-        return _plan_replace(pool, live, region, fields, reasons, base)
+        return _plan_replace(pool, live, region, fields, reasons)
 
     changes: list[Change] = []
     requests: list[Request] = []
@@ -159,8 +157,7 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     if mfa_fields:
         requests.append(mfa_request(live.pool_id, wanted_mfa))
     if requests:
-        change = Change(**base, action=Action.UPDATE, fields=fields,  # type: ignore[arg-type]
-                        requests=requests)
+        change = _live_change(pool, live, region, Action.UPDATE, fields, requests)
         if live.unmodeled and setting_fields:
             change.blocked = client_rules.unmodeled_message(live.unmodeled)
         changes.append(change)
@@ -168,13 +165,20 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     return changes
 
 
+def _live_change(pool: DesiredPool, live: LivePool, region: str, action: Action,
+                 fields: list[FieldChange], requests: list[Request]) -> Change:
+    return Change(address=pool.address, kind=KIND, name=pool.name, action=action, region=region,
+                  pool_address=pool.address, fields=fields, requests=requests,
+                  live_id=live.pool_id, fingerprint=live.fingerprint)
+
+
 def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[FieldChange],
-                  reasons: list[str], base: dict[str, Any]) -> list[Change]:
+                  reasons: list[str]) -> list[Change]:
     requests = [Request("DeleteUserPool", {"UserPoolId": live.pool_id},
                         note="every user in the pool is lost"),
                 *create_requests(pool)]
-    change = Change(**base, action=Action.REPLACE, fields=fields,  # type: ignore[arg-type]
-                    reason="; ".join(reasons), requests=requests)
+    change = _live_change(pool, live, region, Action.REPLACE, fields, requests)
+    change.reason = "; ".join(reasons)
     if live.deletion_protection == "ACTIVE":
         change.blocked = (
             "deletion protection is ACTIVE on the live pool, so it can't be replaced: set "

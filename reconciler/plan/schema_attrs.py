@@ -40,7 +40,8 @@ def _as_text(value: Any) -> Any:
 @dataclass
 class SchemaDiff:
     additions: list[dict[str, Any]] = field(default_factory=list)  # for AddCustomAttributes
-    immutable: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # name, prop, live, spec
+    # (attribute name, property, live value, spec value)
+    immutable: list[tuple[str, str, Any, Any]] = field(default_factory=list)
     missing_standard: list[str] = field(default_factory=list)
     unmanaged_custom: list[str] = field(default_factory=list)  # live custom attrs not in spec
 

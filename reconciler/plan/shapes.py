@@ -71,7 +71,11 @@ class Shape:
         return found[0] if found else api_name
 
     def spec_path(self, api_path: tuple[str | int, ...]) -> str:
-        """``("Policies", "PasswordPolicy", "MinimumLength")`` -> ``policies.password_policy.minimum_length``."""
+        """API path -> spec path.
+
+        ``("Policies", "PasswordPolicy", "MinimumLength")`` ->
+        ``policies.password_policy.minimum_length``.
+        """
         shape: Shape = self
         text = ""
         for part in api_path:
