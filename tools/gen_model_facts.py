@@ -26,6 +26,21 @@ KINDS: dict[str, dict[str, str]] = {
     "client": {"create": "CreateUserPoolClient", "update": "UpdateUserPoolClient",
                "describe_shape": "UserPoolClientType"},
     "mfa": {"update": "SetUserPoolMfaConfig", "describe_output": "GetUserPoolMfaConfig"},
+    "group": {"create": "CreateGroup", "update": "UpdateGroup", "describe_shape": "GroupType"},
+    "resource_server": {"create": "CreateResourceServer", "update": "UpdateResourceServer",
+                        "describe_shape": "ResourceServerType"},
+    "identity_provider": {"create": "CreateIdentityProvider", "update": "UpdateIdentityProvider",
+                          "describe_shape": "IdentityProviderType"},
+    "domain": {"create": "CreateUserPoolDomain", "update": "UpdateUserPoolDomain",
+               "describe_shape": "DomainDescriptionType"},
+    "ui_customization": {"update": "SetUICustomization", "describe_shape": "UICustomizationType"},
+    "risk_configuration": {"update": "SetRiskConfiguration",
+                           "describe_shape": "RiskConfigurationType"},
+    "log_delivery_configuration": {"update": "SetLogDeliveryConfiguration",
+                                   "describe_shape": "LogDeliveryConfigurationType"},
+    "managed_login_branding": {"create": "CreateManagedLoginBranding",
+                               "update": "UpdateManagedLoginBranding",
+                               "describe_shape": "ManagedLoginBrandingType"},
 }
 
 
