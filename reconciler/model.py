@@ -14,10 +14,18 @@ SpecPath = tuple[str | int, ...]
 
 
 @dataclass
+class LivePart:
+    document: dict[str, Any]  # describe output, secrets removed
+    ids: dict[str, str] = field(default_factory=dict)  # e.g. ManagedLoginBrandingId
+
+
+@dataclass
 class DesiredClient:
     name: str
     settings: dict[str, Any]  # CreateUserPoolClient members set by the spec
     path: SpecPath = ()
+    # Client-level parts the spec sets (ui_customization, ...), API-shaped.
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -30,6 +38,9 @@ class DesiredPool:
     pool_id: str | None = None
     region: str | None = None
     path: SpecPath = ()
+    # Pool parts the spec sets, by spec key: lists (groups, ...) or single documents
+    # (domain, ...). A key that is absent is not managed.
+    parts: dict[str, Any] = field(default_factory=dict)
 
     @property
     def address(self) -> str:
@@ -43,6 +54,7 @@ class LiveClient:
     describe: dict[str, Any]  # DescribeUserPoolClient result, ClientSecret removed
     has_secret: bool
     unmodeled: list[str] = field(default_factory=list)
+    parts: dict[str, LivePart | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -53,6 +65,8 @@ class LivePool:
     clients: list[LiveClient] = field(default_factory=list)
     unmodeled: list[str] = field(default_factory=list)
     fingerprint: str = ""
+    # Parts read for the spec keys the spec manages: lists or single (None: none live).
+    parts: dict[str, list[LivePart] | LivePart | None] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reconciler.errors import ReconcilerError
-from reconciler.plan.model import CREATED_POOL_ID, Change, Plan
+from reconciler.plan.model import CREATED_PREFIX, Change, Plan
 
 
 class CognitoWriter(Protocol):
@@ -26,15 +26,16 @@ class ApplyReport:
         return self.failure is None
 
 
-def _substitute(value: Any, pool_id: str | None) -> Any:
+def _substitute(value: Any, created: dict[str, str]) -> Any:
     if isinstance(value, dict):
-        return {k: _substitute(v, pool_id) for k, v in value.items()}
+        return {k: _substitute(v, created) for k, v in value.items()}
     if isinstance(value, list):
-        return [_substitute(v, pool_id) for v in value]
-    if value == CREATED_POOL_ID:
-        if pool_id is None:
-            raise ReconcilerError("internal error: a request needs a pool that was not created")
-        return pool_id
+        return [_substitute(v, created) for v in value]
+    if isinstance(value, str) and value.startswith(CREATED_PREFIX) and value.endswith("}"):
+        address = value[len(CREATED_PREFIX):-1]
+        if address not in created:
+            raise ReconcilerError(f"internal error: {address} was not created before its use")
+        return created[address]
     return value
 
 
@@ -42,7 +43,7 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
             progress: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
             ) -> ApplyReport:
     report = ApplyReport()
-    created: dict[str, str] = {}  # pool address -> id of the pool this apply created
+    created: dict[str, str] = {}  # address -> id of a pool or client this apply created
     steps = [(change, request) for change in plan.changes for request in change.requests]
     for index, (change, request) in enumerate(steps):
         label = f"{change.address}: {request.operation}"
@@ -53,7 +54,7 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
         progress(f"{label} ...")
         started = clock()
         try:
-            params = _substitute(request.params, created.get(change.pool_address))
+            params = _substitute(request.params, created)
             result = api.call(request.operation, **params)
         except ReconcilerError as exc:
             progress(f"{label} failed after {clock() - started:.1f}s")
@@ -61,7 +62,9 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
             report.not_done.append(label)
             continue
         if request.operation == "CreateUserPool":
-            created[change.pool_address] = str(result["UserPool"]["Id"])
+            created[change.address] = str(result["UserPool"]["Id"])
+        elif request.operation == "CreateUserPoolClient":
+            created[change.address] = str(result["UserPoolClient"]["ClientId"])
         report.done.append(label)
         note = _created_note(request.operation, result)
         progress(f"{label} done in {clock() - started:.1f}s{note} [{index + 1}/{len(steps)}]")

@@ -36,8 +36,8 @@ class Cognito:
         result.pop("ResponseMetadata", None)
         return result
 
-    def _pages(self, operation: str, key: str, token: str = "NextToken",
-               **params: Any) -> list[dict[str, Any]]:
+    def pages(self, operation: str, key: str, token: str = "NextToken",
+              **params: Any) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
         next_token: str | None = None
         while True:
@@ -50,7 +50,7 @@ class Cognito:
                 return items
 
     def list_user_pools(self) -> list[dict[str, Any]]:
-        return self._pages("ListUserPools", "UserPools", MaxResults=PAGE_SIZE)
+        return self.pages("ListUserPools", "UserPools", MaxResults=PAGE_SIZE)
 
     def describe_user_pool(self, pool_id: str) -> dict[str, Any]:
         result = self.call("DescribeUserPool", UserPoolId=pool_id)
@@ -67,7 +67,7 @@ class Cognito:
             raise
 
     def list_clients(self, pool_id: str) -> list[dict[str, Any]]:
-        return self._pages("ListUserPoolClients", "UserPoolClients",
+        return self.pages("ListUserPoolClients", "UserPoolClients",
                            UserPoolId=pool_id, MaxResults=PAGE_SIZE)
 
     def describe_client(self, pool_id: str, client_id: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from reconciler.aws_types import UNMODELED_KEY
 from reconciler.errors import ReconcilerError
+from reconciler.live.parts import read_client_parts, read_pool_parts
 from reconciler.model import DesiredPool, LiveClient, LivePool
 from reconciler.plan.pools import live_fingerprint
 
@@ -20,6 +21,8 @@ class CognitoReader(Protocol):
     def list_clients(self, pool_id: str) -> list[dict[str, Any]]: ...
     def describe_client(self, pool_id: str, client_id: str) -> dict[str, Any]: ...
     def get_mfa_config(self, pool_id: str) -> dict[str, Any]: ...
+    def call(self, operation: str, **params: Any) -> dict[str, Any]: ...
+    def pages(self, operation: str, key: str, **params: Any) -> list[dict[str, Any]]: ...
 
 
 class LiveReader:
@@ -69,6 +72,7 @@ class LiveReader:
                         fingerprint=live_fingerprint(describe, mfa))
         if pool.clients is not None:
             live.clients = self.read_clients(api, pool, pool_id)
+        live.parts = read_pool_parts(api, pool_id, describe, pool.parts)
         return live
 
     def read_clients(self, api: CognitoReader, pool: DesiredPool,
@@ -85,12 +89,17 @@ class LiveReader:
                     f"({', '.join(sorted(ids))})",
                     "client names are not unique in Cognito: rename or delete the extra client",
                 )
+        parts_by_name = {c.name: c.parts for c in pool.clients or []}
         clients = []
         for summary in summaries:
             describe = api.describe_client(pool_id, str(summary["ClientId"]))
             has_secret = bool(describe.pop("HasSecret", False))
             unmodeled = list(describe.pop(UNMODELED_KEY, []))
-            clients.append(LiveClient(client_id=str(summary["ClientId"]),
-                                      name=str(summary["ClientName"]), describe=describe,
-                                      has_secret=has_secret, unmodeled=unmodeled))
+            client = LiveClient(client_id=str(summary["ClientId"]),
+                                name=str(summary["ClientName"]), describe=describe,
+                                has_secret=has_secret, unmodeled=unmodeled)
+            managed = parts_by_name.get(client.name)
+            if managed:
+                client.parts = read_client_parts(api, pool_id, client.client_id, managed)
+            clients.append(client)
         return clients

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reconciler.model import DesiredPool, LivePool
-from reconciler.plan.model import Action, Plan, PlanWarning
+from reconciler.plan.model import Plan, PlanWarning
 from reconciler.plan.pools import plan_pool
 
 
@@ -16,14 +16,14 @@ class Observed:
     region: str
 
 
-def make_plan(observed: list[Observed]) -> Plan:
+def make_plan(observed: list[Observed], force_secrets: bool = False) -> Plan:
     plan = Plan()
     for item in observed:
         warnings: list[PlanWarning] = []
-        changes = plan_pool(item.pool, item.live, item.region, warnings)
-        # Within a pool: the pool first, then clients; deletes last so that a failed
-        # apply never leaves a pool with fewer working clients than before.
-        changes.sort(key=lambda c: (c.kind != "user_pool", c.action == Action.DELETE))
+        changes = plan_pool(item.pool, item.live, item.region, warnings, force_secrets)
+        # Dependencies first (pool, domain, resource servers and providers, clients,
+        # then client-level parts), deletes in reverse; sort is stable within a phase.
+        changes.sort(key=lambda c: c.phase)
         plan.changes.extend(changes)
         plan.warnings.extend(warnings)
     return plan

@@ -15,6 +15,10 @@ KIND = "client"
 READ_ONLY = frozenset({"ClientId", "UserPoolId", "CreationDate", "LastModifiedDate"})
 TOKEN_MEMBERS = frozenset({*tokens.TOKENS, "TokenValidityUnits"})
 SECRET_MEMBERS = frozenset({"ClientSecret"})
+# After the resource servers and identity providers whose scopes and names clients
+# use; deletes before those parts are deleted (a client must stop naming a provider first).
+PHASE = 20
+DELETE_PHASE = 80
 
 
 def client_address(pool_address: str, name: str) -> str:
@@ -64,7 +68,7 @@ def plan_create(desired: DesiredClient, pool_address: str, region: str, pool_id:
     return Change(
         address=client_address(pool_address, desired.name), kind=KIND, name=desired.name,
         action=Action.CREATE, region=region, pool_address=pool_address, fields=fields,
-        reason=reason,
+        reason=reason, phase=PHASE,
         requests=[Request("CreateUserPoolClient", {"UserPoolId": pool_id, **desired.settings})],
     )
 
@@ -75,7 +79,7 @@ def plan_delete(live: LiveClient, pool_address: str, region: str, pool_id: str,
         Request("DeleteUserPoolClient", {"UserPoolId": pool_id, "ClientId": live.client_id})]
     return Change(
         address=client_address(pool_address, live.name), kind=KIND, name=live.name,
-        action=Action.DELETE, region=region, pool_address=pool_address,
+        action=Action.DELETE, region=region, pool_address=pool_address, phase=DELETE_PHASE,
         reason="deleted with the pool it belongs to" if with_pool else "not in the spec",
         requests=requests, live_id=live.client_id, fingerprint=fingerprint(live.describe),
     )
@@ -91,7 +95,7 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     if not fields:
         return None
     change = Change(address=client_address(pool_address, desired.name), kind=KIND,
-                    name=desired.name, action=Action.UPDATE, region=region,
+                    name=desired.name, action=Action.UPDATE, region=region, phase=PHASE,
                     pool_address=pool_address, fields=fields, live_id=live.client_id,
                     fingerprint=fingerprint(live.describe))
     replace_reasons = [

@@ -7,8 +7,12 @@ from enum import Enum
 from typing import Any
 
 SENSITIVE = "(sensitive)"
-# Stands for the id of a pool that an earlier call in the same apply creates.
-CREATED_POOL_ID = "${created:user_pool_id}"
+CREATED_PREFIX = "${created:"
+
+
+def created_ref(address: str) -> str:
+    """Stands for the id of a pool or client that an earlier call of the same apply creates."""
+    return f"{CREATED_PREFIX}{address}}}"
 
 
 class Action(str, Enum):
@@ -58,6 +62,7 @@ class Change:
     blocked: str | None = None  # why apply must refuse this change even when asked
     live_id: str | None = None  # pool id or client id of the live resource
     fingerprint: str | None = None  # of the live resource as read
+    phase: int = 0  # apply order: dependencies first, deletes in reverse
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from reconciler import model_facts
-from reconciler.model import DesiredPool, LivePool
+from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePool
 from reconciler.plan import clients as client_rules
+from reconciler.plan import parts as part_rules
 from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
 from reconciler.plan.model import (
-    CREATED_POOL_ID,
     Action,
     Change,
     FieldChange,
     PlanWarning,
     Request,
+    created_ref,
 )
 from reconciler.plan.schema_attrs import diff_schema
 from reconciler.plan.shapes import Shape
@@ -67,7 +68,8 @@ def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
             for path, old, new in leaf_changes(canonical(before), canonical(after))]
 
 
-def create_requests(pool: DesiredPool, pool_id: str = CREATED_POOL_ID) -> list[Request]:
+def create_requests(pool: DesiredPool) -> list[Request]:
+    pool_id = created_ref(pool.address)
     settings = dict(pool.settings)
     wanted_mfa = desired_mfa(pool, {})
     # MFA ON/OPTIONAL needs a factor that only SetUserPoolMfaConfig can enable, so the
@@ -80,12 +82,16 @@ def create_requests(pool: DesiredPool, pool_id: str = CREATED_POOL_ID) -> list[R
 
 
 def plan_create(pool: DesiredPool, region: str, reason: str | None = None) -> list[Change]:
-    fields = [f for f in _fields({}, {**pool.settings, **pool.mfa})]
+    fields = _fields({}, {**pool.settings, **pool.mfa})
     changes = [Change(address=pool.address, kind=KIND, name=pool.name, action=Action.CREATE,
                       region=region, pool_address=pool.address, fields=fields, reason=reason,
                       requests=create_requests(pool))]
+    owner = part_rules.Owner(pool.address, region, created_ref(pool.address))
+    changes += _plan_parts(pool, owner, {})
     for client in pool.clients or []:
-        changes.append(client_rules.plan_create(client, pool.address, region, CREATED_POOL_ID))
+        changes.append(client_rules.plan_create(client, pool.address, region, owner.pool_id,
+                                                reason=reason))
+        changes += _plan_client_parts(client, owner, None, fresh=True)
     return changes
 
 
@@ -104,7 +110,7 @@ def _replace_reasons(pool: DesiredPool, fields: list[FieldChange],
 
 
 def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
-              warnings: list[PlanWarning]) -> list[Change]:
+              warnings: list[PlanWarning], force_secrets: bool = False) -> list[Change]:
     if live is None:
         return plan_create(pool, region)
 
@@ -162,6 +168,8 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
             change.blocked = client_rules.unmodeled_message(live.unmodeled)
         changes.append(change)
     changes.extend(_plan_clients(pool, live, region))
+    owner = part_rules.Owner(pool.address, region, live.pool_id)
+    changes.extend(_plan_parts(pool, owner, live.parts, force_secrets))
     return changes
 
 
@@ -185,10 +193,11 @@ def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[F
             "deletion_protection: INACTIVE, apply that alone, then apply this with "
             "--allow-replace (all users are lost)")
     changes = [change]
-    replaced = "re-created in the replacement pool (new client id)"
-    for client in pool.clients or []:
-        changes.append(client_rules.plan_create(client, pool.address, region, CREATED_POOL_ID,
-                                                reason=replaced))
+    replaced = "re-created in the replacement pool (new id)"
+    rest = plan_create(pool, region, reason=replaced)[1:]
+    for item in rest:
+        item.reason = replaced
+    changes += rest
     wanted_names = {c.name for c in pool.clients or []}
     for live_client in live.clients:
         if live_client.name not in wanted_names:
@@ -197,20 +206,57 @@ def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[F
     return changes
 
 
+def _plan_parts(pool: DesiredPool, owner: part_rules.Owner,
+                live_parts: dict[str, Any], force_secrets: bool = False) -> list[Change]:
+    changes: list[Change] = []
+    for key, kind in part_rules.POOL_LISTS.items():
+        if key in pool.parts:
+            live_items = live_parts.get(key) or []
+            changes += part_rules.plan_list(kind, owner, pool.parts[key], live_items,
+                                            force_secrets)
+    for key, kind in part_rules.POOL_SINGLETONS.items():
+        if key in pool.parts:
+            change = part_rules.plan_part(kind, owner, pool.parts[key], live_parts.get(key),
+                                          force_secrets)
+            if change:
+                changes.append(change)
+    return changes
+
+
+def _plan_client_parts(client: DesiredClient, owner: part_rules.Owner,
+                       live: LiveClient | None, fresh: bool = False) -> list[Change]:
+    address = client_rules.client_address(owner.pool_address, client.name)
+    client_owner = part_rules.Owner(
+        owner.pool_address, owner.region, owner.pool_id, client_name=client.name,
+        client_id=created_ref(address) if fresh or live is None else live.client_id)
+    changes = []
+    for key, kind in part_rules.CLIENT_SINGLETONS.items():
+        if key in client.parts:
+            live_part = None if fresh or live is None else live.parts.get(key)
+            change = part_rules.plan_part(kind, client_owner, client.parts[key], live_part)
+            if change:
+                changes.append(change)
+    return changes
+
+
 def _plan_clients(pool: DesiredPool, live: LivePool, region: str) -> list[Change]:
     if pool.clients is None:
         return []
     by_name = {c.name: c for c in live.clients}
+    owner = part_rules.Owner(pool.address, region, live.pool_id)
     changes: list[Change] = []
     for client in pool.clients:
         live_client = by_name.get(client.name)
         if live_client is None:
             changes.append(client_rules.plan_create(client, pool.address, region, live.pool_id))
-        else:
-            change = client_rules.plan_client(client, live_client, pool.address, region,
-                                              live.pool_id)
-            if change:
-                changes.append(change)
+            changes += _plan_client_parts(client, owner, None, fresh=True)
+            continue
+        change = client_rules.plan_client(client, live_client, pool.address, region,
+                                          live.pool_id)
+        if change:
+            changes.append(change)
+        fresh = change is not None and change.action == Action.REPLACE
+        changes += _plan_client_parts(client, owner, live_client, fresh=fresh)
     wanted_names = {c.name for c in pool.clients}
     for live_client in live.clients:
         if live_client.name not in wanted_names:

@@ -1,0 +1,140 @@
+"""Reading the parts of a pool that the spec manages, each with its own calls."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from reconciler.errors import ReconcilerError
+from reconciler.model import LivePart
+from reconciler.plan.parts import SECRET_DETAIL_KEYS
+
+ABSENT_CODES = {"ResourceNotFoundException", "UserPoolAddOnNotEnabledException"}
+
+
+class CognitoCaller(Protocol):
+    def call(self, operation: str, **params: Any) -> dict[str, Any]: ...
+    def pages(self, operation: str, key: str, **params: Any) -> list[dict[str, Any]]: ...
+
+
+def _optional(api: CognitoCaller, operation: str, key: str, **params: Any) -> dict[str, Any] | None:
+    try:
+        value = api.call(operation, **params).get(key)
+    except ReconcilerError as exc:
+        # "Nothing configured" comes back as an error for several Describe/Get calls.
+        if getattr(exc, "code", None) in ABSENT_CODES:
+            return None
+        raise
+    return value if isinstance(value, dict) and value else None
+
+
+def read_groups(api: CognitoCaller, pool_id: str) -> list[LivePart]:
+    groups = api.pages("ListGroups", "Groups", UserPoolId=pool_id, Limit=60)
+    return [LivePart(document=group) for group in groups]
+
+
+def read_resource_servers(api: CognitoCaller, pool_id: str) -> list[LivePart]:
+    servers = api.pages("ListResourceServers", "ResourceServers", UserPoolId=pool_id,
+                        MaxResults=50)
+    return [LivePart(document=server) for server in servers]
+
+
+def read_identity_providers(api: CognitoCaller, pool_id: str) -> list[LivePart]:
+    parts = []
+    for summary in api.pages("ListIdentityProviders", "Providers", UserPoolId=pool_id,
+                             MaxResults=60):
+        provider = api.call("DescribeIdentityProvider", UserPoolId=pool_id,
+                            ProviderName=summary["ProviderName"])["IdentityProvider"]
+        details = provider.get("ProviderDetails") or {}
+        # Secrets are dropped as they arrive: nothing downstream may hold them.
+        provider["ProviderDetails"] = {k: v for k, v in details.items()
+                                       if k not in SECRET_DETAIL_KEYS}
+        parts.append(LivePart(document=provider))
+    return parts
+
+
+def read_domain(api: CognitoCaller, pool: dict[str, Any],
+                wanted: dict[str, Any] | None) -> LivePart | None:
+    custom = bool(wanted and wanted.get("CustomDomainConfig"))
+    names = [pool.get("CustomDomain"), pool.get("Domain")] if custom else [
+        pool.get("Domain"), pool.get("CustomDomain")]
+    for name in names:
+        if name:
+            described = _optional(api, "DescribeUserPoolDomain", "DomainDescription",
+                                  Domain=name)
+            if described and described.get("Domain"):
+                return LivePart(document=described)
+    return None
+
+
+def read_ui_customization(api: CognitoCaller, pool_id: str,
+                          client_id: str | None = None) -> LivePart | None:
+    params: dict[str, Any] = {"UserPoolId": pool_id}
+    if client_id:
+        params["ClientId"] = client_id
+    found = _optional(api, "GetUICustomization", "UICustomization", **params)
+    if not found or not (found.get("CSS") or found.get("ImageUrl")):
+        return None
+    if not client_id and found.get("ClientId") not in (None, "ALL"):
+        return None
+    return LivePart(document=found)
+
+
+def read_risk_configuration(api: CognitoCaller, pool_id: str,
+                            client_id: str | None = None) -> LivePart | None:
+    params: dict[str, Any] = {"UserPoolId": pool_id}
+    if client_id:
+        params["ClientId"] = client_id
+    found = _optional(api, "DescribeRiskConfiguration", "RiskConfiguration", **params)
+    settings = {k: v for k, v in (found or {}).items()
+                if k not in ("UserPoolId", "ClientId", "LastModifiedDate") and v}
+    return LivePart(document=found) if found and settings else None
+
+
+def read_log_delivery(api: CognitoCaller, pool_id: str) -> LivePart | None:
+    found = _optional(api, "GetLogDeliveryConfiguration", "LogDeliveryConfiguration",
+                      UserPoolId=pool_id)
+    if not found or not found.get("LogConfigurations"):
+        return None
+    return LivePart(document=found)
+
+
+def read_managed_login_branding(api: CognitoCaller, pool_id: str,
+                                client_id: str) -> LivePart | None:
+    found = _optional(api, "DescribeManagedLoginBrandingByClient", "ManagedLoginBranding",
+                      UserPoolId=pool_id, ClientId=client_id, ReturnMergedResources=False)
+    if not found:
+        return None
+    return LivePart(document=found,
+                    ids={"ManagedLoginBrandingId": str(found["ManagedLoginBrandingId"])})
+
+
+def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
+                    managed: dict[str, Any]) -> dict[str, list[LivePart] | LivePart | None]:
+    parts: dict[str, list[LivePart] | LivePart | None] = {}
+    if "groups" in managed:
+        parts["groups"] = read_groups(api, pool_id)
+    if "resource_servers" in managed:
+        parts["resource_servers"] = read_resource_servers(api, pool_id)
+    if "identity_providers" in managed:
+        parts["identity_providers"] = read_identity_providers(api, pool_id)
+    if "domain" in managed:
+        parts["domain"] = read_domain(api, pool, managed["domain"])
+    if "ui_customization" in managed:
+        parts["ui_customization"] = read_ui_customization(api, pool_id)
+    if "risk_configuration" in managed:
+        parts["risk_configuration"] = read_risk_configuration(api, pool_id)
+    if "log_delivery_configuration" in managed:
+        parts["log_delivery_configuration"] = read_log_delivery(api, pool_id)
+    return parts
+
+
+def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,
+                      managed: dict[str, Any]) -> dict[str, LivePart | None]:
+    parts: dict[str, LivePart | None] = {}
+    if "ui_customization" in managed:
+        parts["ui_customization"] = read_ui_customization(api, pool_id, client_id)
+    if "risk_configuration" in managed:
+        parts["risk_configuration"] = read_risk_configuration(api, pool_id, client_id)
+    if "managed_login_branding" in managed:
+        parts["managed_login_branding"] = read_managed_login_branding(api, pool_id, client_id)
+    return parts

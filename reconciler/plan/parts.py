@@ -1,0 +1,235 @@
+"""Parts of a pool with their own calls: groups, resource servers, identity providers,
+the domain, UI customization, threat protection, log delivery, managed login branding.
+
+Every kind is described as data (its key, calls, what can't change, what is secret);
+one differ serves them all, with the same guarantees as pools and clients: found by
+natural key, full-body updates carrying live values, replaces with a reason,
+deletes when absent from a spec that manages the kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reconciler import model_facts
+from reconciler.model import LivePart
+from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
+from reconciler.plan.model import Action, Change, FieldChange, Request
+from reconciler.plan.shapes import Shape
+
+Path = tuple[str | int, ...]
+
+# Keys of ProviderDetails that hold secrets. Cognito may not return them (or
+# returns them in clear): they are never read back, only sent.
+SECRET_DETAIL_KEYS = frozenset({"client_secret", "private_key"})
+
+
+@dataclass(frozen=True)
+class PartKind:
+    kind: str  # model_facts kind and address segment
+    definition: str  # schema $defs name
+    key: str | None  # natural key member; None for singletons keyed by their owner
+    update_op: str
+    create_op: str | None = None  # None: the update op is an upsert (Set*)
+    delete_op: str | None = None
+    owner: str = "pool"  # "pool" or "client"
+    merged_maps: frozenset[Path] = frozenset()  # maps merged key by key, not replaced
+    secret_paths: frozenset[Path] = frozenset()  # write-only, never compared
+    phase: int = 0
+    extra_ids: tuple[str, ...] = ()  # members that identify a live item in requests
+
+    def create_only(self) -> frozenset[str]:
+        if self.create_op is None:
+            return frozenset()
+        return model_facts.create_only(self.kind) - {"ClientId"}
+
+
+GROUP = PartKind("group", "Group", "GroupName", "UpdateGroup", "CreateGroup", "DeleteGroup",
+                 phase=30)
+RESOURCE_SERVER = PartKind("resource_server", "ResourceServer", "Identifier",
+                           "UpdateResourceServer", "CreateResourceServer",
+                           "DeleteResourceServer", phase=10)
+IDENTITY_PROVIDER = PartKind(
+    "identity_provider", "IdentityProvider", "ProviderName", "UpdateIdentityProvider",
+    "CreateIdentityProvider", "DeleteIdentityProvider",
+    # Describe adds keys the service derives (authorize_url, oidc_issuer, ...).
+    merged_maps=frozenset({("ProviderDetails",)}),
+    secret_paths=frozenset(("ProviderDetails", k) for k in SECRET_DETAIL_KEYS), phase=10)
+DOMAIN = PartKind("domain", "Domain", "Domain", "UpdateUserPoolDomain", "CreateUserPoolDomain",
+                  "DeleteUserPoolDomain", phase=5)
+UI_CUSTOMIZATION = PartKind("ui_customization", "UICustomization", None, "SetUICustomization",
+                            phase=40, secret_paths=frozenset({("ImageFile",)}))
+RISK_CONFIGURATION = PartKind("risk_configuration", "RiskConfiguration", None,
+                              "SetRiskConfiguration", phase=40)
+LOG_DELIVERY = PartKind("log_delivery_configuration", "LogDeliveryConfiguration", None,
+                        "SetLogDeliveryConfiguration", phase=40)
+MANAGED_LOGIN_BRANDING = PartKind(
+    "managed_login_branding", "ManagedLoginBranding", None, "UpdateManagedLoginBranding",
+    "CreateManagedLoginBranding", "DeleteManagedLoginBranding", owner="client", phase=40,
+    extra_ids=("ManagedLoginBrandingId",))
+
+# spec key -> kind, for the pool's own parts
+POOL_LISTS = {"groups": GROUP, "resource_servers": RESOURCE_SERVER,
+              "identity_providers": IDENTITY_PROVIDER}
+POOL_SINGLETONS = {"domain": DOMAIN, "ui_customization": UI_CUSTOMIZATION,
+                   "risk_configuration": RISK_CONFIGURATION,
+                   "log_delivery_configuration": LOG_DELIVERY}
+CLIENT_SINGLETONS = {
+    "ui_customization": PartKind("ui_customization", "UICustomization", None,
+                                 "SetUICustomization", owner="client", phase=40,
+                                 secret_paths=frozenset({("ImageFile",)})),
+    "risk_configuration": PartKind("risk_configuration", "RiskConfiguration", None,
+                                   "SetRiskConfiguration", owner="client", phase=40),
+    "managed_login_branding": MANAGED_LOGIN_BRANDING,
+}
+DROPPED = frozenset({"UserPoolId", "CreationDate", "LastModifiedDate", "ClientId",
+                     "ManagedLoginBrandingId", "CSSVersion", "ImageUrl", "AWSAccountId",
+                     "CloudFrontDistribution", "S3Bucket", "Status", "Version"})
+
+
+@dataclass
+class Owner:
+    """Who a part belongs to: the pool (and, for client parts, the client)."""
+
+    pool_address: str
+    region: str
+    pool_id: str  # live id or a created-ref placeholder
+    client_name: str | None = None
+    client_id: str | None = None  # live id or a created-ref placeholder
+
+
+def address(kind: PartKind, owner: Owner, name: str | None) -> str:
+    if owner.client_name is not None:
+        return f"{owner.pool_address}.{kind.kind}.{owner.client_name}"
+    return f"{owner.pool_address}.{kind.kind}" + (f".{name}" if name else "")
+
+
+def _ids(kind: PartKind, owner: Owner, live: LivePart | None) -> dict[str, Any]:
+    ids: dict[str, Any] = {"UserPoolId": owner.pool_id}
+    if owner.client_id is not None and kind.kind != "managed_login_branding":
+        ids["ClientId"] = owner.client_id
+    if live is not None:
+        ids.update(live.ids)
+    return ids
+
+
+def _strip(document: dict[str, Any], paths: frozenset[Path]) -> dict[str, Any]:
+    """A copy without the values at ``paths`` (write-only secrets are never compared)."""
+    out: dict[str, Any] = {}
+    for key, value in document.items():
+        if (key,) in paths:
+            continue
+        nested = frozenset(p[1:] for p in paths if len(p) > 1 and p[0] == key)
+        out[key] = _strip(value, nested) if nested and isinstance(value, dict) else value
+    return out
+
+
+def _has_secret(document: dict[str, Any], paths: frozenset[Path]) -> list[str]:
+    found = []
+    for path in paths:
+        value: Any = document
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is not None:
+            found.append(".".join(str(p) for p in path))
+    return found
+
+
+def _name(kind: PartKind, desired: dict[str, Any] | None, live: LivePart | None) -> str | None:
+    if kind.key is None:
+        return None
+    source = desired if desired is not None else (live.document if live else {})
+    return str(source.get(kind.key, ""))
+
+
+def _fields(shape: Shape, before: dict[str, Any], after: dict[str, Any],
+            sensitive: frozenset[Path]) -> list[FieldChange]:
+    return [FieldChange(shape.spec_path(path), old, new,
+                        sensitive=any(path[:len(s)] == s for s in sensitive))
+            for path, old, new in leaf_changes(canonical(before), canonical(after))]
+
+
+def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
+              live: LivePart | None, force_secrets: bool = False) -> Change | None:
+    """One part: create, update, replace or delete (``desired`` None: absent from spec)."""
+    shape = Shape.of(kind.definition)
+    name = _name(kind, desired, live)
+    base = Change(address=address(kind, owner, name), kind=kind.kind, name=name or kind.kind,
+                  action=Action.UPDATE, region=owner.region, pool_address=owner.pool_address,
+                  phase=kind.phase)
+    ids = _ids(kind, owner, live)
+    if desired is None:
+        if live is None or kind.delete_op is None:
+            return None
+        base.action = Action.DELETE
+        base.reason = "not in the spec"
+        base.live_id = name
+        base.fingerprint = fingerprint(live.document)
+        key = {kind.key: name} if kind.key else {}
+        base.requests = [Request(kind.delete_op, {**ids, **key})]
+        base.phase = 100 - kind.phase  # deletes run in reverse dependency order
+        return base
+    secrets = _has_secret(desired, kind.secret_paths)
+    if live is None:
+        base.action = Action.CREATE
+        base.fields = _fields(shape, {}, desired, kind.secret_paths)
+        op = kind.create_op or kind.update_op
+        base.requests = [Request(op, {**ids, **desired})]
+        return base
+    current = pick(live.document, model_facts.members(kind.kind, "describe_members") - DROPPED)
+    wanted = merge(current, desired, shape)
+    for path in kind.merged_maps:
+        member = str(path[0])
+        if isinstance(desired.get(member), dict):
+            wanted[member] = {**(current.get(member) or {}), **desired[member]}
+    comparable_wanted = _strip(wanted, kind.secret_paths)
+    fields = _fields(shape, current, comparable_wanted, kind.secret_paths)
+    base.live_id = name
+    base.fingerprint = fingerprint(live.document)
+    if secrets:
+        base.warnings.append(
+            f"{', '.join(secrets)} can't be read back from Cognito, so the plan can't tell "
+            "whether it changed; apply with --resend-secrets to send it again")
+        if force_secrets:
+            fields += [FieldChange(shape.spec_path(tuple(s.split("."))), None, None,
+                                   sensitive=True) for s in secrets]
+    if not fields:
+        return None
+    base.fields = fields
+    create_only = {shape.spec_name(m) for m in kind.create_only()}
+    key_name = shape.spec_name(kind.key) if kind.key else None
+    reasons = [f"{f.path} can't change after creation ({f.before} -> {f.after})"
+               for f in fields if f.path.split(".")[0] in create_only | {key_name}]
+    update_members = model_facts.members(kind.kind, "update_members")
+    body = {**ids, **pick(wanted, update_members - set(ids))}
+    if reasons and kind.create_op and kind.delete_op:
+        base.action = Action.REPLACE
+        base.reason = "; ".join(reasons)
+        old_key = {kind.key: live.document.get(kind.key)} if kind.key else {}
+        base.requests = [Request(kind.delete_op, {**ids, **old_key}),
+                         Request(kind.create_op, {**_ids(kind, owner, None), **desired})]
+        return base
+    base.requests = [Request(kind.update_op, body, note=f"full update: {len(body)} fields")]
+    return base
+
+
+def plan_list(kind: PartKind, owner: Owner, desired: list[dict[str, Any]] | None,
+              live: list[LivePart], force_secrets: bool = False) -> list[Change]:
+    if desired is None:
+        return []
+    assert kind.key is not None
+    live_by_key = {str(item.document.get(kind.key)): item for item in live}
+    changes = []
+    for item in desired:
+        change = plan_part(kind, owner, item, live_by_key.get(str(item[kind.key])),
+                           force_secrets)
+        if change:
+            changes.append(change)
+    wanted = {str(item[kind.key]) for item in desired}
+    for key, live_item in sorted(live_by_key.items()):
+        if key not in wanted:
+            change = plan_part(kind, owner, None, live_item)
+            if change:
+                changes.append(change)
+    return changes
