@@ -48,20 +48,23 @@ def spec_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="Set ${var:NAME}.")(func)
     func = click.option("--var-file", "var_files", multiple=True, type=click.Path(),
                         help="A YAML/JSON file of variables.")(func)
+    func = click.option("--resend-secrets", is_flag=True,
+                        help="Send write-only secrets (IdP client secrets) again.")(func)
     return func
 
 
 
 
 def spec_input(specs: Sequence[str], variables: Sequence[str],
-               var_files: Sequence[str]) -> SpecInput:
+               var_files: Sequence[str], resend_secrets: bool = False) -> SpecInput:
     parsed = {}
     for pair in variables:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise ReconcilerError(f"--var {pair!r}: expected NAME=VALUE")
         parsed[name] = value
-    return SpecInput(paths=list(specs), variables=parsed, var_files=list(var_files))
+    return SpecInput(paths=list(specs), variables=parsed, var_files=list(var_files),
+                     resend_secrets=resend_secrets)
 
 
 def echo_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:

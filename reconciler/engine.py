@@ -18,6 +18,8 @@ class SpecInput:
     paths: Sequence[str]
     variables: dict[str, str] = field(default_factory=dict)
     var_files: Sequence[str] = ()
+    # Send write-only secrets again even though the plan can't see them differ.
+    resend_secrets: bool = False
 
 
 @dataclass
@@ -36,14 +38,16 @@ def load(spec_input: SpecInput) -> tuple[LoadedSpec, list[DesiredPool]]:
 def plan(spec_input: SpecInput, api_for_region: Callable[[str | None], CognitoReader],
          ) -> PlanResult:
     spec, pools = load(spec_input)
-    return replan(spec, pools, api_for_region)
+    return replan(spec, pools, api_for_region, spec_input.resend_secrets)
 
 
 def replan(spec: LoadedSpec, pools: list[DesiredPool],
-           api_for_region: Callable[[str | None], CognitoReader]) -> PlanResult:
+           api_for_region: Callable[[str | None], CognitoReader],
+           resend_secrets: bool = False) -> PlanResult:
     reader = LiveReader(api_for_region)
     observed = []
     for pool in pools:
         api = reader.api(pool.region)
         observed.append(Observed(pool=pool, live=reader.read_pool(pool), region=api.region))
-    return PlanResult(spec=spec, pools=pools, observed=observed, plan=make_plan(observed))
+    return PlanResult(spec=spec, pools=pools, observed=observed,
+                      plan=make_plan(observed, resend_secrets))

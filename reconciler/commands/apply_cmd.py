@@ -94,10 +94,11 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
               help="Consent to replacements (a replaced pool loses all its users).")
 @click.pass_context
 def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
-          var_files: tuple[str, ...], auto_approve: bool, allow_replace: bool) -> None:
+          var_files: tuple[str, ...], auto_approve: bool, allow_replace: bool,
+          resend_secrets: bool) -> None:
     """Make the live pools match SPECS (or apply a saved plan file)."""
     opts = options(ctx)
-    spec = spec_input(specs, variables, var_files)
+    spec = spec_input(specs, variables, var_files, resend_secrets)
     from reconciler.saved_plan import is_saved_plan, load_checked
 
     if len(specs) == 1 and is_saved_plan(specs[0]):

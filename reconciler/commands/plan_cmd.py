@@ -22,10 +22,10 @@ from reconciler.render.text import render_plan
 @click.pass_context
 def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
          var_files: tuple[str, ...], as_json: bool, out_file: str | None,
-         detailed_exitcode: bool) -> None:
+         detailed_exitcode: bool, resend_secrets: bool) -> None:
     """Show the changes that would make the live pools match SPECS."""
     opts = options(ctx)
-    spec = spec_input(specs, variables, var_files)
+    spec = spec_input(specs, variables, var_files, resend_secrets)
     result = make_plan(spec, api_factory(opts))
     echo_diagnostics(result.spec.warnings)
     if as_json:

@@ -36,6 +36,8 @@ class PartKind:
     owner: str = "pool"  # "pool" or "client"
     merged_maps: frozenset[Path] = frozenset()  # maps merged key by key, not replaced
     secret_paths: frozenset[Path] = frozenset()  # write-only, never compared
+    # Map entries the service fills in itself: kept from live unless the spec sets them.
+    server_filled: frozenset[Path] = frozenset()
     phase: int = 0
     extra_ids: tuple[str, ...] = ()  # members that identify a live item in requests
 
@@ -55,6 +57,8 @@ IDENTITY_PROVIDER = PartKind(
     "CreateIdentityProvider", "DeleteIdentityProvider",
     # Describe adds keys the service derives (authorize_url, oidc_issuer, ...).
     merged_maps=frozenset({("ProviderDetails",)}),
+    # Cognito maps the provider's subject to `username` when the mapping doesn't.
+    server_filled=frozenset({("AttributeMapping", "username")}),
     secret_paths=frozenset(("ProviderDetails", k) for k in SECRET_DETAIL_KEYS), phase=10)
 DOMAIN = PartKind("domain", "Domain", "Domain", "UpdateUserPoolDomain", "CreateUserPoolDomain",
                   "DeleteUserPoolDomain", phase=5)
@@ -106,11 +110,13 @@ def address(kind: PartKind, owner: Owner, name: str | None) -> str:
 
 
 def _ids(kind: PartKind, owner: Owner, live: LivePart | None) -> dict[str, Any]:
+    """The members that say which resource a request is about."""
     ids: dict[str, Any] = {"UserPoolId": owner.pool_id}
-    if owner.client_id is not None and kind.kind != "managed_login_branding":
-        ids["ClientId"] = owner.client_id
-    if live is not None:
+    if live is not None and live.ids:
+        # e.g. ManagedLoginBrandingId: such parts are addressed by their own id once made.
         ids.update(live.ids)
+    elif owner.client_id is not None:
+        ids["ClientId"] = owner.client_id
     return ids
 
 
@@ -183,6 +189,10 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         member = str(path[0])
         if isinstance(desired.get(member), dict):
             wanted[member] = {**(current.get(member) or {}), **desired[member]}
+    for member, key in kind.server_filled:
+        have = current.get(member) or {}
+        if isinstance(wanted.get(member), dict) and key in have and key not in wanted[member]:
+            wanted[member] = {**wanted[member], key: have[key]}
     comparable_wanted = _strip(wanted, kind.secret_paths)
     fields = _fields(shape, current, comparable_wanted, kind.secret_paths)
     base.live_id = name
