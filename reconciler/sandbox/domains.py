@@ -1,0 +1,143 @@
+"""User pool domains: prefix and custom, with AWS's guards and answers.
+
+moto accepts taken names and several domains per pool, returns a random
+AWSAccountId on every describe and ignores ManagedLoginVersion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolDomain
+
+from .calls import Call, handles
+from .errors import ApiError, invalid_parameter, not_found
+from .state import PoolRecord
+
+# AWS [M, DomainType]: a prefix is one lowercase DNS label.
+_PREFIX = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$")
+_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$", re.IGNORECASE)
+# AWS: prefix domains can't contain these words.
+_RESERVED = ("aws", "amazon", "cognito")
+
+
+def _versions(record: PoolRecord) -> dict[str, Any]:
+    return record.part("domain_versions")
+
+
+def _check_name(domain: str, custom: bool) -> None:
+    if custom:
+        labels = domain.split(".")
+        if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+            raise invalid_parameter(f"Domain {domain} is not a valid fully qualified domain name.")
+        return
+    if not _PREFIX.match(domain):
+        raise invalid_parameter(
+            f"Value '{domain}' at 'domain' failed to satisfy constraint: Member must satisfy "
+            f"regular expression pattern: {_PREFIX.pattern}"
+        )
+    for word in _RESERVED:
+        if word in domain:
+            raise invalid_parameter(f"Domain cannot contain reserved word: {word}")
+
+
+def _check_version(record: PoolRecord, version: int) -> None:
+    if version not in (1, 2):
+        raise invalid_parameter("ManagedLoginVersion must be 1 (hosted UI) or 2 (managed login).")
+    if version == 2 and record.config.get("UserPoolTier") == "LITE":
+        # AWS [M]: "Managed login requires that your user pool be configured
+        # for any feature plan other than Lite."
+        raise ApiError(
+            "FeatureUnavailableInTierException", "Managed login is not available in the LITE tier."
+        )
+
+
+def _owned(call: Call, pool: CognitoIdpUserPool) -> CognitoIdpUserPoolDomain:
+    name = call.body["Domain"]
+    domain = call.backend.user_pool_domains.get(name)
+    if domain is None or domain.user_pool_id != pool.id:
+        raise not_found(f"Domain {name} does not exist in user pool {pool.id}.")
+    return domain
+
+
+def _cloudfront(domain: CognitoIdpUserPoolDomain) -> dict[str, Any]:
+    # AWS returns the CloudFront distribution to point DNS at for custom domains.
+    if domain.custom_domain_config:
+        return {"CloudFrontDomain": domain._distribution_name()}
+    return {}
+
+
+@handles("CreateUserPoolDomain")
+def create_user_pool_domain(call: Call) -> dict[str, Any]:
+    pool = call.pool()
+    record = call.record(pool)
+    name = call.body["Domain"]
+    custom_config = call.body.get("CustomDomainConfig")
+    custom = bool(custom_config)
+    _check_name(name, custom)
+    version = call.body.get("ManagedLoginVersion") or 1  # AWS: classic hosted UI by default
+    _check_version(record, version)
+    if name in call.backend.user_pool_domains:
+        raise invalid_parameter("Domain already associated with another user pool.")
+    for domain in call.backend.user_pool_domains.values():
+        if domain.user_pool_id == pool.id and bool(domain.custom_domain_config) == custom:
+            # AWS: one prefix domain and one custom domain per pool at most.
+            raise invalid_parameter("User pool already has a domain configured.")
+    domain = call.backend.create_user_pool_domain(pool.id, name, custom_config)
+    _versions(record)[name] = version
+    return {"ManagedLoginVersion": version, **_cloudfront(domain)}
+
+
+@handles("DescribeUserPoolDomain")
+def describe_user_pool_domain(call: Call) -> dict[str, Any]:
+    domain = call.backend.user_pool_domains.get(call.body["Domain"])
+    if domain is None:
+        # AWS answers an unknown domain with an empty description, not an error.
+        return {"DomainDescription": {}}
+    record = call.record(call.pool(domain.user_pool_id))
+    description: dict[str, Any] = {
+        "UserPoolId": domain.user_pool_id,
+        "AWSAccountId": call.account,
+        "Domain": domain.domain,
+        "CloudFrontDistribution": domain._distribution_name(),
+        "Status": "ACTIVE",
+        "ManagedLoginVersion": _versions(record).get(domain.domain, 1),
+    }
+    if domain.custom_domain_config:
+        description["CustomDomainConfig"] = dict(domain.custom_domain_config)
+    return {"DomainDescription": description}
+
+
+@handles("UpdateUserPoolDomain")
+def update_user_pool_domain(call: Call) -> dict[str, Any]:
+    pool = call.pool()
+    record = call.record(pool)
+    domain = _owned(call, pool)
+    new_config = call.body.get("CustomDomainConfig")
+    if domain.custom_domain_config:
+        if not new_config:
+            # AWS: the update replaces the domain's settings; a custom domain
+            # can't be left without its certificate, so it must be sent again.
+            raise invalid_parameter("CustomDomainConfig is required to update a custom domain.")
+        domain.custom_domain_config = dict(new_config)
+    elif new_config:
+        raise invalid_parameter("A prefix domain can't have a CustomDomainConfig.")
+    # ASSUMED: an omitted ManagedLoginVersion resets to the default, 1.
+    version = call.body.get("ManagedLoginVersion") or 1
+    _check_version(record, version)
+    _versions(record)[domain.domain] = version
+    return {"ManagedLoginVersion": version, **_cloudfront(domain)}
+
+
+@handles("DeleteUserPoolDomain")
+def delete_user_pool_domain(call: Call) -> dict[str, Any]:
+    pool = call.pool()
+    domain = _owned(call, pool)
+    call.backend.delete_user_pool_domain(domain.domain)
+    _versions(call.record(pool)).pop(domain.domain, None)
+    return {}
+
+
+def has_domain(call: Call, pool: CognitoIdpUserPool) -> bool:
+    return any(d.user_pool_id == pool.id for d in call.backend.user_pool_domains.values())
