@@ -22,3 +22,32 @@ def gen_schema() -> ModuleType:
     sys.modules["gen_schema"] = module
     spec.loader.exec_module(module)
     return module
+
+
+def write(directory: Path, name: str, content: str | bytes) -> str:
+    """Write a file under ``directory`` (creating folders) and return its path as text."""
+    path = directory / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return str(path)
+
+
+def problems(paths: list[str], **kwargs: object) -> list[str]:
+    """Every diagnostic line ``load_spec`` reports (empty if the spec is valid)."""
+    from reconciler.errors import SpecError
+    from reconciler.spec import load_spec
+
+    try:
+        load_spec(paths, **kwargs)  # type: ignore[arg-type]
+    except SpecError as error:
+        return [str(d) for d in error.diagnostics]
+    return []
+
+
+POOL = """\
+version: 1
+user_pools:
+  - pool_name: {name}
+"""

@@ -1,0 +1,227 @@
+"""Checks the schema can't express: uniqueness, cross-field rules and Cognito's limits.
+
+They run even when the schema found errors (every problem is reported at once), so
+each check looks only at values of the right type and skips the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from reconciler.errors import Diagnostic, Location
+from reconciler.spec.yaml_source import SpecPath, format_path
+
+Locate = Callable[[SpecPath], Location]
+
+# Cognito's standard user attributes (OIDC claims plus Cognito's own).
+STANDARD_ATTRIBUTES = frozenset(
+    "address birthdate email email_verified family_name gender given_name identities "
+    "locale middle_name name nickname phone_number phone_number_verified picture "
+    "preferred_username profile sub updated_at website zoneinfo".split()
+)
+MAX_CUSTOM_ATTRIBUTES = 50
+LEGACY_AUTH_FLOWS = frozenset({"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"})
+
+_MINUTES = {"seconds": 1 / 60, "minutes": 1, "hours": 60, "days": 24 * 60}
+# field, its key in token_validity_units, default unit, AWS range in minutes.
+_VALIDITIES = (
+    ("access_token_validity", "access_token", "hours", 5, 24 * 60),
+    ("id_token_validity", "id_token", "hours", 5, 24 * 60),
+    ("refresh_token_validity", "refresh_token", "days", 60, 3650 * 24 * 60),
+)
+
+
+def check(data: Any, locate: Locate) -> list[Diagnostic]:
+    if not isinstance(data, dict):
+        return []
+    out: list[Diagnostic] = []
+    pools = list(_items(data.get("user_pools"), ("user_pools",)))
+    out += _unique_pool_names(pools, locate)
+    for path, pool in pools:
+        out += _unique(pool, path, "clients", "client_name", locate)
+        out += _unique(pool, path, "groups", "group_name", locate)
+        out += _unique(pool, path, "resource_servers", "identifier", locate)
+        out += _unique(pool, path, "identity_providers", "provider_name", locate)
+        out += _schema_attributes(pool, path, locate)
+        for client_path, client in _items(pool.get("clients"), (*path, "clients")):
+            out += _client(client, client_path, locate)
+    return out
+
+
+def _items(value: Any, path: SpecPath) -> Iterator[tuple[SpecPath, dict[str, Any]]]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield (*path, index), item
+
+
+def _error(locate: Locate, path: SpecPath, message: str) -> Diagnostic:
+    return Diagnostic(locate(path), message, format_path(path))
+
+
+def _unique_pool_names(
+    pools: list[tuple[SpecPath, dict[str, Any]]], locate: Locate
+) -> list[Diagnostic]:
+    seen: dict[tuple[str, Any], SpecPath] = {}
+    out = []
+    for path, pool in pools:
+        name = pool.get("pool_name")
+        if not isinstance(name, str) or "id" in pool:
+            continue
+        key = (name, pool.get("region"))
+        if key in seen:
+            first = locate((*seen[key], "pool_name"))
+            out.append(
+                _error(
+                    locate,
+                    (*path, "pool_name"),
+                    f"pool_name '{name}' is also used at {first} in the same region; "
+                    "pools are found by name, so give one of them an 'id' or another name",
+                )
+            )
+        else:
+            seen[key] = path
+    return out
+
+
+def _unique(
+    pool: dict[str, Any], pool_path: SpecPath, kind: str, key: str, locate: Locate
+) -> list[Diagnostic]:
+    seen: dict[str, SpecPath] = {}
+    out = []
+    for path, item in _items(pool.get(kind), (*pool_path, kind)):
+        name = item.get(key)
+        if not isinstance(name, str):
+            continue
+        if name in seen:
+            first = locate((*seen[name], key))
+            out.append(
+                _error(
+                    locate,
+                    (*path, key),
+                    f"{key} '{name}' is used twice in {kind} (also at {first})",
+                )
+            )
+        else:
+            seen[name] = path
+    return out
+
+
+def _schema_attributes(
+    pool: dict[str, Any], pool_path: SpecPath, locate: Locate
+) -> list[Diagnostic]:
+    out = []
+    custom = 0
+    seen: set[str] = set()
+    for path, attribute in _items(pool.get("schema"), (*pool_path, "schema")):
+        name = attribute.get("name")
+        if not isinstance(name, str):
+            continue
+        where = (*path, "name")
+        if name in seen:
+            out.append(_error(locate, where, f"schema attribute '{name}' is defined twice"))
+        seen.add(name)
+        if name in STANDARD_ATTRIBUTES:
+            continue
+        custom += 1
+        bare = name.removeprefix("custom:")
+        if bare.lower() in STANDARD_ATTRIBUTES:
+            out.append(
+                _error(
+                    locate,
+                    where,
+                    f"custom attribute '{name}' clashes with the standard attribute "
+                    f"'{bare.lower()}'; to configure the standard one, write name: {bare.lower()}",
+                )
+            )
+        if custom == MAX_CUSTOM_ATTRIBUTES + 1:
+            out.append(
+                _error(
+                    locate, where, f"more than {MAX_CUSTOM_ATTRIBUTES} custom attributes in a pool"
+                )
+            )
+    return out
+
+
+def _client(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+    out = _validities(client, path, locate)
+    redirect = client.get("default_redirect_uri")
+    callbacks = client.get("callback_urls")
+    if isinstance(redirect, str) and redirect not in (
+        callbacks if isinstance(callbacks, list) else []
+    ):
+        out.append(
+            _error(
+                locate,
+                (*path, "default_redirect_uri"),
+                f"default_redirect_uri '{redirect}' must also be listed in callback_urls",
+            )
+        )
+    flows = client.get("allowed_oauth_flows")
+    if isinstance(flows, list) and "client_credentials" in flows and len(set(flows)) > 1:
+        out.append(
+            _error(
+                locate,
+                (*path, "allowed_oauth_flows"),
+                "allowed_oauth_flows: client_credentials can't be combined with "
+                "code or implicit; use a separate client",
+            )
+        )
+    auth = client.get("explicit_auth_flows")
+    if isinstance(auth, list):
+        legacy = sorted({f for f in auth if f in LEGACY_AUTH_FLOWS})
+        modern = sorted({f for f in auth if isinstance(f, str) and f.startswith("ALLOW_")})
+        if legacy and modern:
+            out.append(
+                _error(
+                    locate,
+                    (*path, "explicit_auth_flows"),
+                    f"explicit_auth_flows mixes legacy {', '.join(legacy)} with "
+                    f"{', '.join(modern)}; use only ALLOW_* values",
+                )
+            )
+    if client.get("generate_secret") is True and "client_secret" in client:
+        out.append(
+            _error(
+                locate,
+                (*path, "client_secret"),
+                "client_secret can't be given together with generate_secret: true",
+            )
+        )
+    return out
+
+
+def _validities(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+    units = client.get("token_validity_units")
+    units = units if isinstance(units, dict) else {}
+    out = []
+    for key, unit_key, default_unit, low, high in _VALIDITIES:
+        value = client.get(key)
+        unit = units.get(unit_key, default_unit)
+        if not isinstance(value, int) or isinstance(value, bool) or unit not in _MINUTES:
+            continue
+        minutes = value * _MINUTES[unit]
+        if not low <= minutes <= high:
+            out.append(
+                _error(
+                    locate,
+                    (*path, key),
+                    f"{key}: {value} {unit} is outside the range AWS allows "
+                    f"({_span(low)} to {_span(high)})",
+                )
+            )
+    return out
+
+
+def _span(minutes: int) -> str:
+    for unit, size in (("years", 365 * 24 * 60), ("day", 24 * 60), ("minutes", 1)):
+        if minutes % size == 0:
+            count = minutes // size
+            if unit == "years" and count >= 1:
+                return f"{count} years"
+            if unit == "day" and count >= 1:
+                return "1 day" if count == 1 else f"{count} days"
+            if unit == "minutes":
+                return f"{count} minutes"
+    return f"{minutes} minutes"
