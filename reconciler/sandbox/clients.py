@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolClient
 
-from . import defaults, schema
+from . import branding, defaults, schema
 from .calls import Call, handles
 from .errors import ApiError, invalid_parameter
 from .paging import page
@@ -229,7 +229,9 @@ def delete_user_pool_client(call: Call) -> dict[str, Any]:
     pool = call.pool()
     client, _ = call.client(pool)
     del pool.clients[client.id]
-    call.record(pool).clients.pop(client.id, None)
+    record = call.record(pool)
+    record.clients.pop(client.id, None)
+    branding.forget_client(record, client.id)
     return {}
 
 

@@ -32,7 +32,7 @@ from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.utils import camelcase_to_underscores
 
 # Importing the handler modules registers their operations.
-from . import clients, control, domains, mfa, model, pools, tags, validation  # noqa: F401
+from . import branding, clients, control, domains, mfa, model, pools, tags, validation  # noqa: F401
 from .calls import AFTER, HANDLERS, Call
 from .errors import ApiError
 from .state import SandboxState
