@@ -7,7 +7,7 @@ from typing import Any
 from reconciler import model_facts
 from reconciler.model import DesiredClient, LiveClient
 from reconciler.plan import tokens
-from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
+from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, Request
 from reconciler.plan.shapes import Shape
 
@@ -47,24 +47,22 @@ def _display_value(doc: dict[str, Any], member: str, other: dict[str, Any]) -> A
     return doc.get(member)
 
 
-def field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
-    shape = Shape.of("Client")
-    changes = []
-    for path, old, new in leaf_changes(_comparable(before), _comparable(after)):
-        member = str(path[0])
-        if member in tokens.TOKENS:
-            old, new = _display_value(before, member, after), _display_value(after, member, before)
-        changes.append(FieldChange(shape.spec_path(path), old, new))
+def client_field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
+    changes = field_changes(Shape.of("Client"), _comparable(before), _comparable(after))
+    for change in changes:
+        member = next((m for m in tokens.TOKENS if Shape.of("Client").spec_name(m) == change.path),
+                      None)
+        if member:
+            # Durations were compared in seconds; show them as the documents state them.
+            change.before = _display_value(before, member, after)
+            change.after = _display_value(after, member, before)
     return changes
 
 
 def plan_create(desired: DesiredClient, pool_address: str, region: str, pool_id: str,
                 reason: str | None = None) -> Change:
-    shape = Shape.of("Client")
-    fields = [
-        FieldChange(shape.spec_path(path), None, value, sensitive=path[0] in SECRET_MEMBERS)
-        for path, _, value in leaf_changes({}, canonical(desired.settings))
-    ]
+    fields = field_changes(Shape.of("Client"), {}, canonical(desired.settings),
+                           frozenset((m,) for m in SECRET_MEMBERS))
     return Change(
         address=client_address(pool_address, desired.name), kind=KIND, name=desired.name,
         action=Action.CREATE, region=region, pool_address=pool_address, fields=fields,
@@ -91,7 +89,7 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     managed = {k: v for k, v in desired.settings.items() if k not in TOKEN_MEMBERS}
     wanted = merge(current, managed, Shape.of("Client"))
     wanted.update(tokens.desired_tokens(current, desired.settings))
-    fields = field_changes(current, wanted)
+    fields = client_field_changes(current, wanted)
     if not fields:
         return None
     change = Change(address=client_address(pool_address, desired.name), kind=KIND,

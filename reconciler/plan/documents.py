@@ -6,6 +6,7 @@ import hashlib
 import json
 from typing import Any
 
+from reconciler.plan.model import FieldChange
 from reconciler.plan.shapes import Shape
 
 Path = tuple[str | int, ...]
@@ -52,10 +53,15 @@ def canonical(value: Any) -> Any:
 
 
 def leaf_changes(before: Any, after: Any, path: Path = ()) -> list[tuple[Path, Any, Any]]:
-    """(path, before, after) for every differing leaf of two canonical documents."""
+    """(path, before, after) for every differing leaf of two canonical documents.
+
+    Structures and maps are walked (an added structure shows as its added leaves);
+    lists are leaves, compared whole.
+    """
     if before == after:
         return []
-    if isinstance(before, dict) and isinstance(after, dict):
+    if isinstance(before, dict | None) and isinstance(after, dict | None):
+        before, after = before or {}, after or {}
         changes: list[tuple[Path, Any, Any]] = []
         for key in sorted(set(before) | set(after)):
             changes.extend(leaf_changes(before.get(key), after.get(key), (*path, key)))
@@ -70,3 +76,14 @@ def fingerprint(document: Any) -> str:
 
 def pick(document: dict[str, Any], members: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in document.items() if k in members}
+
+
+def field_changes(shape: Shape, before: Any, after: Any,
+                  sensitive: frozenset[Path] = frozenset()) -> list[FieldChange]:
+    """Differing leaves of two canonical API documents, as the spec names and writes them."""
+    return [
+        FieldChange(shape.spec_path(path), shape.spec_value(path, old),
+                    shape.spec_value(path, new),
+                    sensitive=any(path[:len(s)] == s for s in sensitive))
+        for path, old, new in leaf_changes(before, after)
+    ]

@@ -9,13 +9,13 @@ deletes when absent from a spec that manages the kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reconciler import model_facts
 from reconciler.model import LivePart
-from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
-from reconciler.plan.model import Action, Change, FieldChange, Request
+from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
+from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
 from reconciler.plan.shapes import Shape
 
 Path = tuple[str | int, ...]
@@ -37,7 +37,7 @@ class PartKind:
     merged_maps: frozenset[Path] = frozenset()  # maps merged key by key, not replaced
     secret_paths: frozenset[Path] = frozenset()  # write-only, never compared
     # Map entries the service fills in itself: kept from live unless the spec sets them.
-    server_filled: frozenset[Path] = frozenset()
+    server_filled: frozenset[tuple[str, str]] = frozenset()
     phase: int = 0
     extra_ids: tuple[str, ...] = ()  # members that identify a live item in requests
 
@@ -101,6 +101,8 @@ class Owner:
     pool_id: str  # live id or a created-ref placeholder
     client_name: str | None = None
     client_id: str | None = None  # live id or a created-ref placeholder
+    # Notes that must reach the plan even when the part has no change.
+    warnings: list[PlanWarning] = field(default_factory=list)
 
 
 def address(kind: PartKind, owner: Owner, name: str | None) -> str:
@@ -151,9 +153,7 @@ def _name(kind: PartKind, desired: dict[str, Any] | None, live: LivePart | None)
 
 def _fields(shape: Shape, before: dict[str, Any], after: dict[str, Any],
             sensitive: frozenset[Path]) -> list[FieldChange]:
-    return [FieldChange(shape.spec_path(path), old, new,
-                        sensitive=any(path[:len(s)] == s for s in sensitive))
-            for path, old, new in leaf_changes(canonical(before), canonical(after))]
+    return field_changes(shape, canonical(before), canonical(after), sensitive)
 
 
 def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
@@ -186,21 +186,21 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     current = pick(live.document, model_facts.members(kind.kind, "describe_members") - DROPPED)
     wanted = merge(current, desired, shape)
     for path in kind.merged_maps:
-        member = str(path[0])
-        if isinstance(desired.get(member), dict):
-            wanted[member] = {**(current.get(member) or {}), **desired[member]}
-    for member, key in kind.server_filled:
-        have = current.get(member) or {}
-        if isinstance(wanted.get(member), dict) and key in have and key not in wanted[member]:
-            wanted[member] = {**wanted[member], key: have[key]}
+        name = str(path[0])
+        if isinstance(desired.get(name), dict):
+            wanted[name] = {**(current.get(name) or {}), **desired[name]}
+    for name, entry in kind.server_filled:
+        have = current.get(name) or {}
+        if isinstance(wanted.get(name), dict) and entry in have and entry not in wanted[name]:
+            wanted[name] = {**wanted[name], entry: have[entry]}
     comparable_wanted = _strip(wanted, kind.secret_paths)
     fields = _fields(shape, current, comparable_wanted, kind.secret_paths)
     base.live_id = name
     base.fingerprint = fingerprint(live.document)
     if secrets:
-        base.warnings.append(
+        owner.warnings.append(PlanWarning(base.address, (
             f"{', '.join(secrets)} can't be read back from Cognito, so the plan can't tell "
-            "whether it changed; apply with --resend-secrets to send it again")
+            "whether it changed; apply with --resend-secrets to send it again")))
         if force_secrets:
             fields += [FieldChange(shape.spec_path(tuple(s.split("."))), None, None,
                                    sensitive=True) for s in secrets]

@@ -8,7 +8,7 @@ from reconciler import model_facts
 from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePool
 from reconciler.plan import clients as client_rules
 from reconciler.plan import parts as part_rules
-from reconciler.plan.documents import canonical, fingerprint, leaf_changes, merge, pick
+from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import (
     Action,
     Change,
@@ -63,9 +63,7 @@ def mfa_request(pool_id: str, wanted: dict[str, Any]) -> Request:
 
 
 def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
-    shape = Shape.of("UserPool")
-    return [FieldChange(shape.spec_path(path), old, new)
-            for path, old, new in leaf_changes(canonical(before), canonical(after))]
+    return field_changes(Shape.of("UserPool"), canonical(before), canonical(after))
 
 
 def create_requests(pool: DesiredPool) -> list[Request]:
@@ -81,12 +79,13 @@ def create_requests(pool: DesiredPool) -> list[Request]:
     return requests
 
 
-def plan_create(pool: DesiredPool, region: str, reason: str | None = None) -> list[Change]:
+def plan_create(pool: DesiredPool, region: str, warnings: list[PlanWarning],
+                reason: str | None = None) -> list[Change]:
     fields = _fields({}, {**pool.settings, **pool.mfa})
     changes = [Change(address=pool.address, kind=KIND, name=pool.name, action=Action.CREATE,
                       region=region, pool_address=pool.address, fields=fields, reason=reason,
                       requests=create_requests(pool))]
-    owner = part_rules.Owner(pool.address, region, created_ref(pool.address))
+    owner = part_rules.Owner(pool.address, region, created_ref(pool.address), warnings=warnings)
     changes += _plan_parts(pool, owner, {})
     for client in pool.clients or []:
         changes.append(client_rules.plan_create(client, pool.address, region, owner.pool_id,
@@ -112,7 +111,7 @@ def _replace_reasons(pool: DesiredPool, fields: list[FieldChange],
 def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
               warnings: list[PlanWarning], force_secrets: bool = False) -> list[Change]:
     if live is None:
-        return plan_create(pool, region)
+        return plan_create(pool, region, warnings)
 
     current = current_document(live)
     managed = {k: v for k, v in pool.settings.items() if k not in ("Schema", MFA_MEMBER)}
@@ -126,8 +125,9 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
             f"custom attribute {name} exists in the live pool but not in the spec; Cognito can "
             "never remove a custom attribute, so it stays")))
     for attribute in schema.additions:
+        added = Shape.of("UserPool").spec_value(("Schema", 0), attribute)
         fields.append(FieldChange(f"schema[{attribute['Name']}]", None,
-                                  canonical({k: v for k, v in attribute.items() if k != "Name"})))
+                                  {k: v for k, v in added.items() if k != "name"}))
 
     live_mfa = current_mfa(live)
     wanted_mfa = desired_mfa(pool, live_mfa)
@@ -167,8 +167,8 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
         if live.unmodeled and setting_fields:
             change.blocked = client_rules.unmodeled_message(live.unmodeled)
         changes.append(change)
-    changes.extend(_plan_clients(pool, live, region))
-    owner = part_rules.Owner(pool.address, region, live.pool_id)
+    changes.extend(_plan_clients(pool, live, region, warnings))
+    owner = part_rules.Owner(pool.address, region, live.pool_id, warnings=warnings)
     changes.extend(_plan_parts(pool, owner, live.parts, force_secrets))
     return changes
 
@@ -194,7 +194,7 @@ def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[F
             "--allow-replace (all users are lost)")
     changes = [change]
     replaced = "re-created in the replacement pool (new id)"
-    rest = plan_create(pool, region, reason=replaced)[1:]
+    rest = plan_create(pool, region, [], reason=replaced)[1:]
     for item in rest:
         item.reason = replaced
     changes += rest
@@ -228,7 +228,8 @@ def _plan_client_parts(client: DesiredClient, owner: part_rules.Owner,
     address = client_rules.client_address(owner.pool_address, client.name)
     client_owner = part_rules.Owner(
         owner.pool_address, owner.region, owner.pool_id, client_name=client.name,
-        client_id=created_ref(address) if fresh or live is None else live.client_id)
+        client_id=created_ref(address) if fresh or live is None else live.client_id,
+        warnings=owner.warnings)
     changes = []
     for key, kind in part_rules.CLIENT_SINGLETONS.items():
         if key in client.parts:
@@ -239,11 +240,12 @@ def _plan_client_parts(client: DesiredClient, owner: part_rules.Owner,
     return changes
 
 
-def _plan_clients(pool: DesiredPool, live: LivePool, region: str) -> list[Change]:
+def _plan_clients(pool: DesiredPool, live: LivePool, region: str,
+                  warnings: list[PlanWarning]) -> list[Change]:
     if pool.clients is None:
         return []
     by_name = {c.name: c for c in live.clients}
-    owner = part_rules.Owner(pool.address, region, live.pool_id)
+    owner = part_rules.Owner(pool.address, region, live.pool_id, warnings=warnings)
     changes: list[Change] = []
     for client in pool.clients:
         live_client = by_name.get(client.name)

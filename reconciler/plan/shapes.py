@@ -3,90 +3,73 @@
 The schema (generated from botocore) records each property's API member name
 (``x-aws-name``) and marks maps (``x-aws-type: map``), so the core can tell a
 structure (merged member by member) from a map (tag sets, replaced whole) and can
-print API paths in the spec's snake_case, with no hand-written field table.
+show API paths and values in the spec's snake_case, with no hand-written table.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from typing import Any
 
-
-@cache
-def _schema() -> dict[str, Any]:
-    text = resources.files("reconciler").joinpath("data/schema.json").read_text()
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    seen = 0
-    while "$ref" in node and seen < 50:
-        ref = node["$ref"]
-        name = ref.split("/")[-1]
-        node = {**_schema()["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
-        seen += 1
-    return node
+from reconciler.spec.convert import from_api, spec_path
+from reconciler.spec.schema_data import definition, resolve
 
 
 class Shape:
     """One schema node, seen through API member names."""
 
     def __init__(self, node: dict[str, Any] | None) -> None:
-        self.node = _resolve(node) if node else {}
+        self.node: dict[str, Any] = resolve(node) if node else {}
 
     @classmethod
-    def of(cls, definition: str) -> Shape:
-        return cls(_schema()["$defs"][definition])
+    def of(cls, name: str) -> Shape:
+        return cls(definition(name))
 
     @property
     def is_map(self) -> bool:
         return self.node.get("x-aws-type") == "map"
 
-    def _by_api_name(self) -> dict[str, tuple[str, dict[str, Any]]]:
-        props = self.node.get("properties", {})
-        return {
-            prop.get("x-aws-name", name): (name, prop)
-            for name, prop in props.items()
-            if isinstance(prop, dict)
-        }
+    def _property(self, api_name: str) -> tuple[str, dict[str, Any]] | None:
+        for name, prop in self.node.get("properties", {}).items():
+            if isinstance(prop, dict) and prop.get("x-aws-name") == api_name:
+                return name, prop
+        return None
 
-    def child(self, api_name: str) -> Shape:
+    def child(self, step: str | int) -> Shape:
+        if isinstance(step, int):
+            items = self.node.get("items")
+            return Shape(items if isinstance(items, dict) else None)
         if self.is_map:
-            extra = self.node.get("additionalProperties")
-            return Shape(extra if isinstance(extra, dict) else None)
-        found = self._by_api_name().get(api_name)
+            value = self.node.get("additionalProperties")
+            return Shape(value if isinstance(value, dict) else None)
+        found = self._property(step)
         return Shape(found[1] if found else None)
 
-    def item(self) -> Shape:
-        items = self.node.get("items")
-        return Shape(items if isinstance(items, dict) else None)
+    def at(self, api_path: tuple[str | int, ...]) -> Shape:
+        shape = self
+        for step in api_path:
+            shape = shape.child(step)
+        return shape
 
     def spec_name(self, api_name: str) -> str:
-        if self.is_map:
-            return api_name
-        found = self._by_api_name().get(api_name)
+        found = None if self.is_map else self._property(api_name)
         return found[0] if found else api_name
 
     def spec_path(self, api_path: tuple[str | int, ...]) -> str:
-        """API path -> spec path.
-
-        ``("Policies", "PasswordPolicy", "MinimumLength")`` ->
-        ``policies.password_policy.minimum_length``.
-        """
-        shape: Shape = self
+        """``("Policies", "PasswordPolicy", "MinimumLength")`` -> the spec's dotted path
+        ``policies.password_policy.minimum_length``; map keys that aren't plain names are
+        quoted (``user_pool_tags["cost-center"]``)."""
         text = ""
-        for part in api_path:
-            if isinstance(part, int):
-                text += f"[{part}]"
-                shape = shape.item()
-                continue
-            name = shape.spec_name(part)
-            if shape.is_map:
-                text += f"[{json.dumps(name)}]" if not name.isidentifier() else f".{name}"
+        for step in spec_path(api_path, self.node):
+            if isinstance(step, int):
+                text += f"[{step}]"
+            elif step.isidentifier():
+                text += f".{step}" if text else step
             else:
-                text += f".{name}" if text else name
-            shape = shape.child(part)
-        return text.lstrip(".")
+                text += f"[{json.dumps(step)}]"
+        return text
+
+    def spec_value(self, api_path: tuple[str | int, ...], value: Any) -> Any:
+        """An API-shaped value at ``api_path`` as the spec would write it."""
+        node = self.at(api_path).node
+        return from_api(value, node) if node else value

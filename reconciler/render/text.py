@@ -12,7 +12,6 @@ SYMBOLS = {Action.CREATE: ("+", "green"), Action.UPDATE: ("~", "yellow"),
            Action.DELETE: ("-", "red"), Action.REPLACE: ("-/+", "magenta")}
 VERBS = {Action.CREATE: "will be created", Action.UPDATE: "will be updated in place",
          Action.DELETE: "will be deleted", Action.REPLACE: "must be replaced"}
-KIND_LABELS = {"user_pool": "user_pool", "client": "client"}
 
 
 def value_text(value: Any) -> str:
@@ -25,9 +24,9 @@ def value_text(value: Any) -> str:
 
 def render_change(change: Change, style: Style) -> list[str]:
     symbol, color = SYMBOLS[change.action]
-    ident = f" ({change.live_id})" if change.live_id else ""
+    ident = f" ({change.live_id})" if change.live_id and change.live_id != change.name else ""
     lines = [style(f"  # {change.address} {VERBS[change.action]}", "bold")]
-    lines.append(style(f"  {symbol} {KIND_LABELS[change.kind]} \"{change.name}\"{ident}", color))
+    lines.append(style(f"  {symbol} {change.kind} \"{change.name}\"{ident}", color))
     if change.reason:
         lines.append(f"      reason: {change.reason}")
     if change.blocked:

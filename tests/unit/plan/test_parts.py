@@ -44,14 +44,15 @@ def test_server_filled_provider_details_and_unread_secret_are_no_change():
 
 
 def test_secret_can_be_resent_on_request_and_is_masked():
-    change = plan_part(IDENTITY_PROVIDER, OWNER, GOOGLE, live_google(), force_secrets=True)
+    owner = Owner("user_pool.users", "us-east-1", "us-east-1_abc")
+    change = plan_part(IDENTITY_PROVIDER, owner, GOOGLE, live_google(), force_secrets=True)
     assert change.action == Action.UPDATE
     [field] = change.fields
     assert field.sensitive and field.to_json()["after"] == "(sensitive)"
     body = change.requests[0].params
     assert body["ProviderDetails"]["client_secret"] == "s3cret"
     assert body["ProviderDetails"]["oidc_issuer"] == "https://accounts.google.com"
-    assert "can't be read back" in change.warnings[0]
+    assert "can't be read back" in owner.warnings[0].message
 
 
 def test_provider_type_change_is_a_replace():

@@ -1,0 +1,222 @@
+"""The plan as Markdown for a pull-request comment (GitHub-flavoured).
+
+Rendered from the JSON plan (``Plan.to_json()``), so the text, JSON and Markdown
+views can't disagree; the only things taken from the ``Plan`` objects beside it
+are each change's kind and which fields are sensitive, added to a copy.
+
+Every value from the spec or from Cognito is escaped: names, values, reasons and
+warnings may hold ``|``, ``<``, backticks, ``*``, ``$`` and the like. Output is a
+pure function of the plan, so re-running on the same plan gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reconciler.plan.model import SENSITIVE, Plan
+
+# A hidden line that lets a CI job find and update its own earlier comment.
+MARKER = "<!-- cognito-reconciler-plan -->"
+TITLE = "### Cognito plan"
+NO_CHANGES = "**No changes.** The live pools match the spec."
+POOL_KIND = "user_pool"
+
+VERBS = {"create": "create", "update": "update in place", "replace": "replace",
+         "delete": "delete"}
+# Prose (reasons, warnings) is backslash-escaped. Values, paths and addresses are
+# code spans, inside which nothing is interpreted (no emphasis, links, autolinks,
+# math, mentions or HTML); only a table cell needs its `|` escaped, which GFM
+# undoes inside code spans. A <summary> line is raw HTML, so there they are HTML.
+_PROSE_ESCAPED = frozenset("\\`*[]<>|~$&")
+
+
+def code(text: str, in_table: bool = False) -> str:
+    """``text`` as an inline code span that nothing in it can break out of."""
+    text = _one_line(text)
+    if not text.strip():
+        return html_code(text)
+    if in_table:
+        text = text.replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    if text[0] in "` " or text[-1] in "` ":
+        text = f" {text} "  # CommonMark strips one space from each side
+    return f"{fence}{text}{fence}"
+
+
+def html_code(text: str) -> str:
+    """``text`` as <code> for raw-HTML places such as <summary>."""
+    return f"<code>{html.escape(_one_line(text), quote=False)}</code>"
+
+
+def prose(text: str) -> str:
+    """``text`` as plain Markdown text: no emphasis, links, HTML, math or table cells."""
+    text = _one_line(text)
+    out = []
+    for index, char in enumerate(text):
+        if char in _PROSE_ESCAPED or (char == "_" and not _intraword(text, index)):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def _intraword(text: str, index: int) -> bool:
+    # An underscore between two alphanumerics can neither open nor close emphasis.
+    return 0 < index < len(text) - 1 and text[index - 1].isalnum() and text[index + 1].isalnum()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\r", "").split("\n"))
+
+
+def cell(value: Any, sensitive: bool = False) -> str:
+    """A before/after value for a table cell."""
+    if sensitive:
+        return f"_{SENSITIVE}_"
+    if value is None:
+        return "_(none)_"
+    return code(json.dumps(value, sort_keys=True, default=str), in_table=True)
+
+
+def summary_line(summary: Mapping[str, int]) -> str:
+    return (f"**Plan: {summary.get('create', 0)} to create, {summary.get('update', 0)} to "
+            f"update, {summary.get('replace', 0)} to replace, {summary.get('delete', 0)} "
+            "to delete.**")
+
+
+def _kind(change: Mapping[str, Any]) -> str:
+    kind = change.get("kind")
+    if isinstance(kind, str):
+        return kind
+    # A plan read back from JSON: a pool's own calls name it (addresses can't tell,
+    # since a pool name may hold dots).
+    calls = change.get("calls") or []
+    if any(c in ("CreateUserPool", "DeleteUserPool", "UpdateUserPool") for c in calls):
+        return POOL_KIND
+    return POOL_KIND if str(change.get("address", "")).count(".") == 1 else "resource"
+
+
+def _sensitive(field: Mapping[str, Any]) -> bool:
+    if "sensitive" in field:
+        return bool(field["sensitive"])
+    return field.get("before") == SENSITIVE and field.get("after") == SENSITIVE
+
+
+def _is_pool_replace(change: Mapping[str, Any]) -> bool:
+    return change.get("action") == "replace" and _kind(change) == POOL_KIND
+
+
+def _pool_replace_alert(change: Mapping[str, Any]) -> list[str]:
+    lines = [
+        "> [!CAUTION]",
+        f"> **The user pool {code(change['address'])} will be REPLACED: it is deleted and "
+        "created anew, so every user in it is lost (with their passwords, MFA devices and "
+        "groups), and every client gets a new id.** This can't be undone. Apply refuses "
+        "it unless `--allow-replace` is given.",
+    ]
+    if change.get("reason"):
+        lines += [">", f"> Reason: {prose(str(change['reason']))}"]
+    return lines
+
+
+def _attention(changes: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Pool replaces first and loudest, then every replace and delete, then blocks."""
+    lines: list[str] = []
+    for change in changes:
+        if _is_pool_replace(change):
+            lines += [*_pool_replace_alert(change), ""]
+    risky = [c for c in changes if c.get("action") == "replace"]
+    risky += [c for c in changes if c.get("action") == "delete"]
+    if risky:
+        lines += ["#### Replacements and deletions", ""]
+        for change in risky:
+            reason = f": {prose(str(change['reason']))}" if change.get("reason") else ""
+            lines.append(f"- **{change['action']}** {code(change['address'])}{reason}")
+        lines.append("")
+    blocked = [c for c in changes if c.get("blocked")]
+    if blocked:
+        lines += ["#### Blocked: apply will refuse these", ""]
+        lines += [f"- {code(c['address'])}: {prose(str(c['blocked']))}" for c in blocked]
+        lines.append("")
+    return lines
+
+
+def _warnings(warnings: Sequence[Mapping[str, Any]]) -> list[str]:
+    if not warnings:
+        return []
+    lines = ["#### Warnings", ""]
+    lines += [f"- {code(str(w['address']))}: {prose(str(w['message']))}" for w in warnings]
+    return [*lines, ""]
+
+
+def _field_table(change: Mapping[str, Any]) -> list[str]:
+    fields: Sequence[Mapping[str, Any]] = change.get("fields") or []
+    if not fields:
+        return []
+    created = change.get("action") == "create"
+    lines = ["| Field | Value |", "| --- | --- |"] if created else [
+        "| Field | Before | After |", "| --- | --- | --- |"]
+    for field in fields:
+        sensitive = _sensitive(field)
+        cells = [code(str(field["path"]), in_table=True)]
+        if not created:
+            cells.append(cell(field.get("before"), sensitive))
+        cells.append(cell(field.get("after"), sensitive))
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _details(change: Mapping[str, Any]) -> list[str]:
+    action = str(change["action"])
+    count = len(change.get("fields") or [])
+    ident = f" {html_code(str(change['id']))}" if change.get("id") else ""
+    counted = f" ({count} field{'' if count == 1 else 's'})" if count else ""
+    lines = [f"<details><summary><b>{html.escape(VERBS.get(action, action))}</b> "
+             f"{html_code(str(change['address']))}{ident}{counted}</summary>", ""]
+    if change.get("reason"):
+        lines += [f"**Reason:** {prose(str(change['reason']))}", ""]
+    if change.get("blocked"):
+        lines += [f"**Blocked:** {prose(str(change['blocked']))}", ""]
+    for warning in change.get("warnings") or []:
+        lines += [f"**Warning:** {prose(str(warning))}", ""]
+    lines += _field_table(change)
+    calls = change.get("calls") or []
+    if calls:
+        lines += ["Calls: " + ", ".join(code(str(c)) for c in calls), ""]
+    else:
+        lines += ["Calls: none (goes with its pool)", ""]
+    return [*lines, "</details>", ""]
+
+
+def render_markdown_data(data: Mapping[str, Any]) -> str:
+    """Markdown from a JSON plan (``Plan.to_json()``, or the ``plan`` of a saved plan)."""
+    changes: Sequence[Mapping[str, Any]] = data.get("changes") or []
+    lines = [MARKER, TITLE, ""]
+    if not changes:
+        lines += [NO_CHANGES, "", *_warnings(data.get("warnings") or [])]
+        return "\n".join(lines).rstrip("\n") + "\n"
+    lines += [summary_line(data.get("summary") or {}), ""]
+    lines += _attention(changes)
+    lines += _warnings(data.get("warnings") or [])
+    lines += ["#### Changes, in the order apply makes them", ""]
+    for change in changes:
+        lines += _details(change)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """``plan.to_json()`` plus each change's kind and each field's sensitivity."""
+    data = plan.to_json()
+    for change, doc in zip(plan.changes, data["changes"], strict=True):
+        doc["kind"] = change.kind
+        for field, field_doc in zip(change.fields, doc["fields"], strict=True):
+            field_doc["sensitive"] = field.sensitive
+    return data
+
+
+def render_markdown(plan: Plan) -> str:
+    return render_markdown_data(plan_data(plan))
