@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,8 @@ def load_spec(
     docs: list[tuple[SourceDoc, int]] = []
     for path, display in files:
         doc, problems = read_source(path, display)
-        diagnostics += problems
+        offset = len(merged.data["user_pools"])
+        diagnostics += [_rebase_shown(d, offset) for d in problems]
         if doc is not None:
             diagnostics += _check_root(doc)
             docs.append((doc, merged.add(doc)))
@@ -144,6 +146,15 @@ def _find_files(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[Diag
                 seen.add(key)
                 files.append((candidate, display))
     return files, problems
+
+
+def _rebase_shown(diagnostic: Diagnostic, offset: int) -> Diagnostic:
+    """A parse finding's shown path, from the file's pool index to the merged one."""
+    match = re.match(r"user_pools\[(\d+)\]", diagnostic.path)
+    if not offset or match is None:
+        return diagnostic
+    shown = f"user_pools[{int(match.group(1)) + offset}]" + diagnostic.path[match.end() :]
+    return replace(diagnostic, path=shown)
 
 
 def _check_root(doc: SourceDoc) -> list[Diagnostic]:

@@ -215,13 +215,8 @@ def _validities(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[
 
 
 def _span(minutes: int) -> str:
-    for unit, size in (("years", 365 * 24 * 60), ("day", 24 * 60), ("minutes", 1)):
-        if minutes % size == 0:
-            count = minutes // size
-            if unit == "years" and count >= 1:
-                return f"{count} years"
-            if unit == "day" and count >= 1:
-                return "1 day" if count == 1 else f"{count} days"
-            if unit == "minutes":
-                return f"{count} minutes"
+    if minutes >= 365 * 24 * 60:
+        return f"{minutes // (365 * 24 * 60)} years"
+    if minutes == 24 * 60:
+        return "1 day"
     return f"{minutes} minutes"

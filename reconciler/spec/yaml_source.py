@@ -289,8 +289,8 @@ class _Builder:
     def _at(self, node: Node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
-    def _error(self, node: Node, message: str) -> None:
-        self.diagnostics.append(Diagnostic(self._at(node), message))
+    def _error(self, node: Node, message: str, path: SpecPath = ()) -> None:
+        self.diagnostics.append(Diagnostic(self._at(node), message, format_path(path)))
 
     def build(self, node: Node, path: SpecPath, alias_at: Location | None = None) -> Any:
         """``alias_at``: where the alias that produced ``node`` here is written, if any."""
@@ -358,7 +358,8 @@ class _Builder:
                 continue
             if key in explicit:
                 first = explicit[key].start_mark.line + 1
-                self._error(key_node, f"duplicate key '{key}' (first given on line {first})")
+                message = f"duplicate key '{key}' (first given on line {first})"
+                self._error(key_node, message, (*path, key))
                 continue
             explicit[key] = key_node
             key_path = (*path, key)

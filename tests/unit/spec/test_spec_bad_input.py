@@ -128,9 +128,11 @@ def test_duplicate_keys(tmp_path: Path) -> None:
         "    policies: {}\nversion: 1\n",
     )
     assert problems([f]) == [
-        f"{f}:5:5: error: duplicate key 'pool_name' (first given on line 3)",
-        f"{f}:6:5: error: duplicate key 'policies' (first given on line 4)",
-        f"{f}:7:1: error: duplicate key 'version' (first given on line 1)",
+        f"{f}:5:5: error: duplicate key 'pool_name' (first given on line 3) "
+        "(at user_pools[0].pool_name)",
+        f"{f}:6:5: error: duplicate key 'policies' (first given on line 4) "
+        "(at user_pools[0].policies)",
+        f"{f}:7:1: error: duplicate key 'version' (first given on line 1) (at version)",
     ]
 
 

@@ -199,3 +199,12 @@ user_pools:
     assert spec.locations[("user_pools", 0, "clients", 1, "client_name")] == Location(
         spec_file, 10, 9
     )
+
+
+def test_parse_findings_use_merged_pool_indexes(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", POOL.format(name="one"))
+    b = write(tmp_path, "b.yaml", POOL.format(name="two") + "    pool_name: three\n")
+    assert problems([a, b], environ={}) == [
+        f"{b}:4:5: error: duplicate key 'pool_name' (first given on line 3) "
+        "(at user_pools[1].pool_name)"
+    ]

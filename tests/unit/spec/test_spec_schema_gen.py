@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import botocore.session
@@ -51,6 +52,22 @@ def test_committed_schemas_are_fresh(generated: str) -> None:
         assert path.read_text(encoding="utf-8") == generated, (
             f"{path} is stale: run tools/gen_schema.py"
         )
+
+
+def test_check_mode_reports_stale_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mod = gen_schema()
+    outputs = (tmp_path / "schema" / "a.json", tmp_path / "data" / "b.json")
+    monkeypatch.setattr(mod, "OUTPUTS", outputs)
+    monkeypatch.setattr(mod, "ROOT", tmp_path)
+    assert mod.main(["--check"]) == 1
+    assert "schema/a.json is stale" in capsys.readouterr().err
+    assert mod.main([]) == 0
+    assert mod.main(["--check"]) == 0
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+    outputs[1].write_text("{}\n", encoding="utf-8")
+    assert mod.main(["--check"]) == 1
 
 
 def test_generation_is_deterministic(generated: str) -> None:
