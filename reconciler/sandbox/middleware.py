@@ -32,7 +32,19 @@ from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.core.utils import camelcase_to_underscores
 
 # Importing the handler modules registers their operations.
-from . import branding, clients, control, domains, mfa, model, pools, tags, validation  # noqa: F401
+from . import (  # noqa: F401
+    branding,
+    clients,
+    control,
+    domains,
+    logs,
+    mfa,
+    model,
+    pools,
+    risk,
+    tags,
+    validation,
+)
 from .calls import AFTER, HANDLERS, Call
 from .errors import ApiError
 from .state import SandboxState
