@@ -133,14 +133,14 @@ def _strip(document: dict[str, Any], paths: frozenset[Path]) -> dict[str, Any]:
     return out
 
 
-def _has_secret(document: dict[str, Any], paths: frozenset[Path]) -> list[str]:
+def _has_secret(document: dict[str, Any], paths: frozenset[Path]) -> list[Path]:
     found = []
-    for path in paths:
+    for path in sorted(paths, key=str):
         value: Any = document
         for part in path:
             value = value.get(part) if isinstance(value, dict) else None
         if value is not None:
-            found.append(".".join(str(p) for p in path))
+            found.append(path)
     return found
 
 
@@ -199,11 +199,12 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     base.fingerprint = fingerprint(live.document)
     if secrets:
         owner.warnings.append(PlanWarning(base.address, (
-            f"{', '.join(secrets)} can't be read back from Cognito, so the plan can't tell "
+            f"{', '.join(shape.spec_path(s) for s in secrets)} can't be read back from "
+            "Cognito, so the plan can't tell "
             "whether it changed; apply with --resend-secrets to send it again")))
         if force_secrets:
-            fields += [FieldChange(shape.spec_path(tuple(s.split("."))), None, None,
-                                   sensitive=True) for s in secrets]
+            fields += [FieldChange(shape.spec_path(s), None, None, sensitive=True)
+                       for s in secrets]
     if not fields:
         return None
     base.fields = fields
