@@ -15,21 +15,28 @@ from reconciler.render.text import render_plan
 
 @click.command()
 @spec_options
-@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON (--format json).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True,
+              help="markdown: for a pull-request comment.")
 @click.option("--out", "out_file", type=click.Path(), help="Save the plan to a file.")
 @click.option("--detailed-exitcode", is_flag=True,
               help="Exit 0 when there are no changes, 2 when there are, 1 on error.")
 @click.pass_context
 def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
-         var_files: tuple[str, ...], as_json: bool, out_file: str | None,
+         var_files: tuple[str, ...], as_json: bool, output_format: str, out_file: str | None,
          detailed_exitcode: bool, resend_secrets: bool) -> None:
     """Show the changes that would make the live pools match SPECS."""
     opts = options(ctx)
     spec = spec_input(specs, variables, var_files, resend_secrets)
     result = make_plan(spec, api_factory(opts))
     echo_diagnostics(result.spec.warnings)
-    if as_json:
+    if as_json or output_format == "json":
         click.echo(render_json(result.plan), nl=False)
+    elif output_format == "markdown":
+        from reconciler.render.markdown import render_markdown
+
+        click.echo(render_markdown(result.plan), nl=False)
     else:
         style = Style(wants_color(sys.stdout, opts.no_color))
         click.echo(render_plan(result.plan, style), nl=False)
