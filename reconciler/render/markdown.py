@@ -173,10 +173,13 @@ def _field_table(change: Mapping[str, Any]) -> list[str]:
 def _details(change: Mapping[str, Any]) -> list[str]:
     action = str(change["action"])
     count = len(change.get("fields") or [])
-    ident = f" {html_code(str(change['id']))}" if change.get("id") else ""
+    address, live_id = str(change["address"]), change.get("id")
+    # An id that is just the name (a group's, say) is already in the address.
+    shown = live_id and not address.endswith(f".{live_id}")
+    ident = f" {html_code(str(live_id))}" if shown else ""
     counted = f" ({count} field{'' if count == 1 else 's'})" if count else ""
     lines = [f"<details><summary><b>{html.escape(VERBS.get(action, action))}</b> "
-             f"{html_code(str(change['address']))}{ident}{counted}</summary>", ""]
+             f"{html_code(address)}{ident}{counted}</summary>", ""]
     if change.get("reason"):
         lines += [f"**Reason:** {prose(str(change['reason']))}", ""]
     if change.get("blocked"):
