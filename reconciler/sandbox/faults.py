@@ -57,29 +57,39 @@ class ThrottleEvery:
 
 @dataclass
 class FailWriteNumber:
-    """The N-th write call answers a 5xx InternalErrorException, once."""
+    """The N-th write call fails once: by default 500 InternalErrorException.
+
+    ``status`` (400..599) and ``code`` choose another answer, e.g. a 400
+    InvalidParameterException that no retry can fix.
+    """
 
     number: int
     status: int = 500
+    code: str = "InternalErrorException"
     writes: int = 0
 
     @classmethod
     def build(cls, config: dict[str, Any]) -> FailWriteNumber:
         status = config.get("status", 500)
-        if not isinstance(status, int) or not 500 <= status <= 599:
-            raise ValueError("status must be an HTTP 5xx code")
-        return cls(number=_positive_int(config, "fail_write_number"), status=status)
+        if not isinstance(status, int) or not 400 <= status <= 599:
+            raise ValueError("status must be an HTTP 4xx or 5xx code")
+        default_code = "InternalErrorException" if status >= 500 else "InvalidParameterException"
+        code = config.get("code", default_code)
+        if not isinstance(code, str) or not code:
+            raise ValueError("code must be an error code such as InternalErrorException")
+        return cls(number=_positive_int(config, "fail_write_number"), status=status, code=code)
 
     def check(self, operation: str) -> ApiError | None:
         if not model.is_write(operation):
             return None
         self.writes += 1
         if self.writes == self.number:
-            return ApiError("InternalErrorException", "Internal error (injected)", self.status)
+            return ApiError(self.code, f"Injected failure of write call {self.number}", self.status)
         return None
 
     def describe(self) -> dict[str, Any]:
-        return {"fail_write_number": self.number, "status": self.status, "writes_seen": self.writes}
+        return {"fail_write_number": self.number, "status": self.status, "code": self.code,
+                "writes_seen": self.writes}
 
 
 # JSON key that switches a rule on -> factory reading the whole config object.
@@ -87,7 +97,7 @@ RULES: dict[str, Callable[[dict[str, Any]], Rule]] = {
     "throttle_every": ThrottleEvery.build,
     "fail_write_number": FailWriteNumber.build,
 }
-_MODIFIERS = {"status"}  # keys that only qualify another rule
+_MODIFIERS = {"status", "code"}  # keys that only qualify another rule
 
 
 class FaultInjector:

@@ -88,9 +88,22 @@ def test_fail_write_number_answers_500_without_touching_state(
     assert control("GET", "/_sandbox/faults")[1]["faults"][0]["writes_seen"] == 3
 
 
+def test_injected_client_errors_are_not_retried(
+    cognito: Any, control: Control, pool_id: str
+) -> None:
+    control("POST", "/_sandbox/faults",
+            {"fail_write_number": 1, "status": 400, "code": "ConcurrentModificationException"})
+    control("DELETE", "/_sandbox/requests")
+    with pytest.raises(ClientError) as raised:
+        cognito.update_user_pool(UserPoolId=pool_id)
+    assert raised.value.response["Error"]["Code"] == "ConcurrentModificationException"
+    assert len(control("GET", "/_sandbox/requests")[1]) == 1  # standard mode gave up at once
+
+
 def test_bad_fault_config_is_refused(control: Control) -> None:
     assert control("POST", "/_sandbox/faults", {"throttle_every": 0})[0] == 400
     assert control("POST", "/_sandbox/faults", {"explode": True})[0] == 400
+    assert control("POST", "/_sandbox/faults", {"fail_write_number": 1, "status": 302})[0] == 400
 
 
 def test_reset_clears_moto_and_sandbox_state(
