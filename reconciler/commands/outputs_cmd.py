@@ -17,6 +17,7 @@ from reconciler.cli_options import api_factory, options, spec_input, spec_option
 from reconciler.engine import PlanResult
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
+from reconciler.model import LivePart, LivePool
 from reconciler.plan.model import Action
 
 _SAFE_VALUE = re.compile(r"[A-Za-z0-9_.:/@+=,-]*")
@@ -28,7 +29,7 @@ class PoolOutputs:
     region: str
     user_pool_id: str
     clients: dict[str, str] = field(default_factory=dict)  # client name -> client id
-    domain: str | None = None  # the host name of the pool's domain, when the spec has one
+    domain: str | None = None  # the live domain's host name, when the spec has a domain
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"region": self.region, "user_pool_id": self.user_pool_id,
@@ -38,14 +39,19 @@ class PoolOutputs:
         return data
 
 
-def domain_host(spec_domain: Any, region: str) -> str | None:
-    """The host name apps use for the hosted UI / OAuth endpoints."""
-    if not isinstance(spec_domain, dict) or not spec_domain.get("domain"):
-        return None
-    name = str(spec_domain["domain"])
-    if spec_domain.get("custom_domain_config") or "." in name:
+def domain_host(described: dict[str, Any], region: str) -> str:
+    """The host name apps use for the hosted UI and OAuth endpoints of a live domain."""
+    name = str(described["Domain"])
+    if described.get("CustomDomainConfig") or "." in name:
         return name  # a custom domain is its own host name
     return f"{name}.auth.{region}.amazoncognito.com"
+
+
+def live_domain(live: LivePool) -> dict[str, Any] | None:
+    part = live.parts.get("domain")
+    if isinstance(part, LivePart) and part.document.get("Domain"):
+        return part.document
+    return None
 
 
 def collect(result: PlanResult) -> list[PoolOutputs]:
@@ -65,11 +71,17 @@ def collect(result: PlanResult) -> list[PoolOutputs]:
                 clients[client.name] = live_ids[client.name]
             else:
                 missing.append(f"{pool.address}.client.{client.name}")
+        domain = None
         index = pool.path[1] if len(pool.path) > 1 else None
-        spec_pool = spec_pools[index] if isinstance(index, int) else {}
+        if isinstance(index, int) and spec_pools[index].get("domain"):
+            described = live_domain(item.live)
+            if described is None:
+                missing.append(f"{pool.address}.domain")
+            else:
+                domain = domain_host(described, item.region)
         pools.append(PoolOutputs(name=pool.name, region=item.region,
                                  user_pool_id=item.live.pool_id, clients=clients,
-                                 domain=domain_host(spec_pool.get("domain"), item.region)))
+                                 domain=domain))
     if missing:
         raise ReconcilerError(f"not created yet: {', '.join(missing)}",
                               "run `cognito-reconciler apply` with these specs first")

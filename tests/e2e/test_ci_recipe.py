@@ -352,3 +352,15 @@ def test_outputs_never_prints_a_client_secret(sandbox_url, cognito, tmp_path):
         assert result.code == 0, result.text
         assert client["ClientId"] in result.out
         assert secret not in result.text
+
+
+def test_outputs_gives_the_live_domain_host_name(sandbox_url, tmp_path):
+    spec = tmp_path / "pools.yaml"
+    spec.write_text(SPEC + "    domain:\n      domain: ci-recipe-login\n")
+    assert run(sandbox_url, "apply", "--auto-approve", str(spec)).code == 0
+    result = run(sandbox_url, "outputs", str(spec))
+    assert result.code == 0, result.text
+    host = "ci-recipe-login.auth.us-east-1.amazoncognito.com"
+    assert json.loads(result.out)["pools"]["ci-recipe"]["domain"] == host
+    env = run(sandbox_url, "outputs", "--format", "env", str(spec))
+    assert f"CI_RECIPE_DOMAIN={host}" in env.out.splitlines()
