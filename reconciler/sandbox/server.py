@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from typing import Any, TextIO
@@ -93,10 +94,21 @@ class SandboxServer:
         self.stop()
 
 
+def _stop_on_sigterm() -> None:
+    """Treat SIGTERM (docker stop, CI job cancel) like Ctrl-C."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve_forever(host: str = "127.0.0.1", port: int = 4566, out: TextIO = sys.stderr) -> None:
-    """Serve in the foreground until Ctrl-C."""
+    """Serve in the foreground until Ctrl-C (or SIGTERM)."""
     server = SandboxServer(host, port)
     url = server.start()
+    _stop_on_sigterm()
     print(
         f"Cognito sandbox listening on {url} (Ctrl-C to stop); point the tool at it with: "
         f"export AWS_ENDPOINT_URL_COGNITO_IDP={url}",

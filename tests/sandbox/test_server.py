@@ -28,7 +28,10 @@ def test_start_returns_the_url_and_stop_releases_the_port() -> None:
         urllib.request.urlopen(server.url + "/_sandbox/requests", timeout=2)
 
 
-def test_serve_forever_prints_how_to_use_it_and_stops_on_ctrl_c() -> None:
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_serve_forever_prints_how_to_use_it_and_stops_on_a_signal(
+    stop_signal: signal.Signals,
+) -> None:
     process = subprocess.Popen(
         [sys.executable, "-c",
          "from reconciler.sandbox.server import serve_forever; serve_forever(port=0)"],
@@ -41,7 +44,7 @@ def test_serve_forever_prints_how_to_use_it_and_stops_on_ctrl_c() -> None:
         url = line.rsplit("=", 1)[1].strip()
         with urllib.request.urlopen(url + "/_sandbox/requests", timeout=5) as response:
             assert response.status == 200
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop_signal)
         assert process.wait(timeout=20) == 0
     finally:
         if process.poll() is None:
