@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from typing import Any
 
 import boto3
 import pytest
 from botocore.config import Config
 
-Control = Callable[..., tuple[int, Any]]
+from .helpers import Control
 
 
 @pytest.fixture

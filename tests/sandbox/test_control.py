@@ -9,7 +9,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from .conftest import Control
+from .helpers import Control
 
 
 def test_request_log_records_every_call_in_order(

@@ -10,7 +10,7 @@ from botocore.exceptions import ClientError
 from reconciler.sandbox import patterns
 from reconciler.sandbox.validation import problems
 
-from .conftest import Control
+from .helpers import Control
 
 
 def _refusal(call: Any, **kwargs: Any) -> str:
