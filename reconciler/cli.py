@@ -38,12 +38,21 @@ def cli(ctx: click.Context, region: str | None, profile: str | None,
         logger.setLevel(logging.DEBUG)
 
 
-from reconciler.commands import apply_cmd, plan_cmd, sandbox_cmd, validate_cmd  # noqa: E402
+from reconciler.commands import (  # noqa: E402
+    apply_cmd,
+    outputs_cmd,
+    plan_cmd,
+    sandbox_cmd,
+    schema_cmd,
+    validate_cmd,
+)
 
 cli.add_command(validate_cmd.validate)
 cli.add_command(plan_cmd.plan)
 cli.add_command(apply_cmd.apply)
 cli.add_command(sandbox_cmd.sandbox)
+cli.add_command(schema_cmd.schema)
+cli.add_command(outputs_cmd.outputs)
 
 
 def fail(message: str, hint: str = "") -> NoReturn:

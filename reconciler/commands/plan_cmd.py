@@ -28,6 +28,8 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
          detailed_exitcode: bool, resend_secrets: bool) -> None:
     """Show the changes that would make the live pools match SPECS."""
     opts = options(ctx)
+    if as_json and output_format not in ("text", "json"):
+        raise click.UsageError("--json and --format markdown contradict each other")
     spec = spec_input(specs, variables, var_files, resend_secrets)
     result = make_plan(spec, api_factory(opts))
     echo_diagnostics(result.spec.warnings)
