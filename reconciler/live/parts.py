@@ -16,7 +16,8 @@ class CognitoCaller(Protocol):
     def pages(self, operation: str, key: str, **params: Any) -> list[dict[str, Any]]: ...
 
 
-def _optional(api: CognitoCaller, operation: str, key: str, **params: Any) -> dict[str, Any] | None:
+def _optional(api: CognitoCaller, operation: str, key: str,
+              **params: Any) -> dict[str, Any] | None:
     try:
         value = api.call(operation, **params).get(key)
     except ReconcilerError as exc:
@@ -74,9 +75,18 @@ def read_ui_customization(api: CognitoCaller, pool_id: str,
     found = _optional(api, "GetUICustomization", "UICustomization", **params)
     if not found or not (found.get("CSS") or found.get("ImageUrl")):
         return None
-    if not client_id and found.get("ClientId") not in (None, "ALL"):
+    if not _owned_by(found, client_id):
         return None
     return LivePart(document=found)
+
+
+def _owned_by(document: dict[str, Any], client_id: str | None) -> bool:
+    # For a client without settings of its own, Cognito answers with the pool's
+    # (ClientId "ALL" or none): that is not the client's to compare or change.
+    owner = document.get("ClientId")
+    if client_id:
+        return bool(owner == client_id)
+    return owner in (None, "ALL")
 
 
 def read_risk_configuration(api: CognitoCaller, pool_id: str,
@@ -87,7 +97,9 @@ def read_risk_configuration(api: CognitoCaller, pool_id: str,
     found = _optional(api, "DescribeRiskConfiguration", "RiskConfiguration", **params)
     settings = {k: v for k, v in (found or {}).items()
                 if k not in ("UserPoolId", "ClientId", "LastModifiedDate") and v}
-    return LivePart(document=found) if found and settings else None
+    if not found or not settings or not _owned_by(found, client_id):
+        return None
+    return LivePart(document=found)
 
 
 def read_log_delivery(api: CognitoCaller, pool_id: str) -> LivePart | None:
