@@ -77,6 +77,15 @@ _SEPARATORS = (0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202
 _CONTROLS = (*range(0x00, 0x20), *range(0x7F, 0xA0))
 
 
+# Model patterns that AWS itself documents as narrower than what it accepts; they stay
+# as x-aws-pattern (documentation) but are not enforced.
+PATTERNS_THE_API_DOES_NOT_ENFORCE = {
+    # CreateUserPoolDomain: "a fully-qualified domain name, such as auth.example.com"
+    # for a custom domain, which the prefix-only pattern would reject.
+    "DomainType",
+}
+
+
 def translate_pattern(java: str) -> str:
     """A Python/ECMA-compatible, anchored equivalent of a model pattern."""
     body = java.removeprefix("(?s)")  # "." becomes [\s\S] below, so DOTALL is implied
@@ -409,6 +418,8 @@ class Generator:
         java = shape.metadata.get("pattern")
         if java is not None:
             node["x-aws-pattern"] = java
+            if shape.name in PATTERNS_THE_API_DOES_NOT_ENFORCE:
+                return node
             try:
                 node["pattern"] = translate_pattern(java)
             except Untranslatable:

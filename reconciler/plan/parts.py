@@ -161,7 +161,8 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     """One part: create, update, replace or delete (``desired`` None: absent from spec)."""
     shape = Shape.of(kind.definition)
     name = _name(kind, desired, live)
-    base = Change(address=address(kind, owner, name), kind=kind.kind, name=name or kind.kind,
+    label = owner.client_name or name or "pool"
+    base = Change(address=address(kind, owner, name), kind=kind.kind, name=label,
                   action=Action.UPDATE, region=owner.region, pool_address=owner.pool_address,
                   phase=kind.phase)
     ids = _ids(kind, owner, live)
