@@ -75,7 +75,8 @@ def test_new_custom_attribute_is_added_in_place():
 def test_live_custom_attribute_missing_from_spec_is_a_warning():
     schema = live_pool().describe["SchemaAttributes"] + [
         {"Name": "custom:tenant", "AttributeDataType": "String"}]
-    changes, warnings = plan(desired_pool(Schema=[]), live_pool(describe={"SchemaAttributes": schema}))
+    live = live_pool(describe={"SchemaAttributes": schema})
+    changes, warnings = plan(desired_pool(Schema=[]), live)
     assert changes == []
     assert "custom:tenant" in warnings[0].message
 
