@@ -10,18 +10,23 @@ from typing import Any
 from reconciler import __version__
 from reconciler.engine import PlanResult, SpecInput, plan
 from reconciler.errors import ReconcilerError
+from reconciler.plan.documents import fingerprint
 
 MAGIC = "cognito-reconciler-plan"
 
 
 def fingerprints(result: PlanResult) -> dict[str, str | None]:
+    """Content fingerprints of every pool and client read, and of every resource the
+    plan changes (parts included). A part that changed without being in the plan
+    shows up as a different plan, which is refused too."""
     prints: dict[str, str | None] = {}
     for item in result.observed:
         prints[item.pool.address] = item.live.fingerprint if item.live else None
         for client in item.live.clients if item.live else []:
-            from reconciler.plan.documents import fingerprint
-
             prints[f"{item.pool.address}.client.{client.name}"] = fingerprint(client.describe)
+    for change in result.plan.changes:
+        if change.fingerprint:
+            prints[change.address] = change.fingerprint
     return prints
 
 

@@ -39,9 +39,18 @@ def _substitute(value: Any, created: dict[str, str]) -> Any:
     return value
 
 
+Recheck = Callable[[Any, Change], "str | None"]
+
+
 def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
             progress: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
-            ) -> ApplyReport:
+            recheck: Recheck | None = None) -> ApplyReport:
+    """Run every request in plan order; stop at the first failure.
+
+    ``recheck(api, change)`` re-reads a live resource's fingerprint just before the
+    change's first write: a resource changed since the plan was made is not
+    overwritten with a body computed from the old state.
+    """
     report = ApplyReport()
     created: dict[str, str] = {}  # address -> id of a pool or client this apply created
     steps = [(change, request) for change in plan.changes for request in change.requests]
@@ -51,6 +60,18 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
             report.not_done.append(label)
             continue
         api = api_for_region(change.region)
+        if recheck and change.fingerprint and request is change.requests[0]:
+            try:
+                now = recheck(api, change)
+            except ReconcilerError as exc:
+                now = f"unreadable: {exc.message}"
+            if now != change.fingerprint:
+                report.failure = ReconcilerError(
+                    f"{change.address} changed in Cognito after it was read (someone else "
+                    "is changing it?); it was not overwritten",
+                    "run plan again to see the new state")
+                report.not_done.append(label)
+                continue
         progress(f"{label} ...")
         started = clock()
         try:

@@ -19,6 +19,7 @@ from reconciler.cli_options import (
 from reconciler.engine import PlanResult, SpecInput, replan
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
+from reconciler.live.recheck import current_fingerprint
 from reconciler.plan.model import Action, Plan
 from reconciler.render.style import Style, wants_color
 from reconciler.render.text import render_plan, summary_line
@@ -68,7 +69,8 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
     _confirm(auto_approve)
     api_for_region = api_factory(opts)
     started = time.monotonic()
-    report = execute(result.plan, api_for_region, lambda line: click.echo(line, err=True))
+    report = execute(result.plan, api_for_region, lambda line: click.echo(line, err=True),
+                     recheck=current_fingerprint)
     if report.failure is not None:
         _report_failure(report)
         raise ReconcilerError(

@@ -187,16 +187,17 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     current = pick(live.document, model_facts.members(kind.kind, "describe_members") - DROPPED)
     wanted = merge(current, desired, shape)
     for path in kind.merged_maps:
-        name = str(path[0])
-        if isinstance(desired.get(name), dict):
-            wanted[name] = {**(current.get(name) or {}), **desired[name]}
-    for name, entry in kind.server_filled:
-        have = current.get(name) or {}
-        if isinstance(wanted.get(name), dict) and entry in have and entry not in wanted[name]:
-            wanted[name] = {**wanted[name], entry: have[entry]}
+        member = str(path[0])
+        if isinstance(desired.get(member), dict):
+            wanted[member] = {**(current.get(member) or {}), **desired[member]}
+    for member, entry in kind.server_filled:
+        have = current.get(member) or {}
+        if isinstance(wanted.get(member), dict) and entry in have and entry not in wanted[member]:
+            wanted[member] = {**wanted[member], entry: have[entry]}
     comparable_wanted = _strip(wanted, kind.secret_paths)
     fields = _fields(shape, current, comparable_wanted, kind.secret_paths)
-    base.live_id = name
+    # The live key, which differs from the spec's when the key itself changes (replace).
+    base.live_id = str(live.document.get(kind.key)) if kind.key else None
     base.fingerprint = fingerprint(live.document)
     if secrets:
         owner.warnings.append(PlanWarning(base.address, (
