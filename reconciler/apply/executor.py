@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from reconciler.concurrency import max_workers
 from reconciler.errors import ReconcilerError
 from reconciler.plan.model import CREATED_PREFIX, Change, Plan
 
@@ -42,55 +45,103 @@ def _substitute(value: Any, created: dict[str, str]) -> Any:
 Recheck = Callable[[Any, Change], "str | None"]
 
 
-def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
-            progress: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
-            recheck: Recheck | None = None) -> ApplyReport:
-    """Run every request in plan order; stop at the first failure.
+class _Run:
+    """Shared state of one apply: results, created ids, and the stop signal."""
 
-    ``recheck(api, change)`` re-reads a live resource's fingerprint just before the
-    change's first write: a resource changed since the plan was made is not
-    overwritten with a body computed from the old state.
-    """
-    report = ApplyReport()
-    created: dict[str, str] = {}  # address -> id of a pool or client this apply created
-    steps = [(change, request) for change in plan.changes for request in change.requests]
-    for index, (change, request) in enumerate(steps):
-        label = f"{change.address}: {request.operation}"
-        if report.failure is not None:
-            report.not_done.append(label)
-            continue
-        api = api_for_region(change.region)
-        if recheck and change.fingerprint and request is change.requests[0]:
+    def __init__(self, api_for_region: Callable[[str], CognitoWriter],
+                 progress: Callable[[str], None], clock: Callable[[], float],
+                 recheck: Recheck | None, total: int) -> None:
+        self.api_for_region = api_for_region
+        self.clock = clock
+        self.recheck = recheck
+        self.total = total
+        self.report = ApplyReport()
+        self.created: dict[str, str] = {}  # address -> id of a pool or client created now
+        self.lock = threading.Lock()
+        self._progress = progress
+        self.count = 0
+
+    def say(self, line: str) -> None:
+        with self.lock:
+            self._progress(line)
+
+    def fail(self, error: ReconcilerError, labels: list[str]) -> None:
+        with self.lock:
+            if self.report.failure is None:
+                self.report.failure = error
+            self.report.not_done.extend(labels)
+
+    def stopped(self) -> bool:
+        with self.lock:
+            return self.report.failure is not None
+
+    def run_change(self, change: Change) -> None:
+        labels = [f"{change.address}: {r.operation}" for r in change.requests]
+        if self.stopped():
+            with self.lock:
+                self.report.not_done.extend(labels)
+            return
+        api = self.api_for_region(change.region)
+        if self.recheck and change.fingerprint and change.requests:
             try:
-                now = recheck(api, change)
+                now = self.recheck(api, change)
             except ReconcilerError as exc:
                 now = f"unreadable: {exc.message}"
             if now != change.fingerprint:
-                report.failure = ReconcilerError(
+                self.fail(ReconcilerError(
                     f"{change.address} changed in Cognito after it was read (someone else "
                     "is changing it?); it was not overwritten",
-                    "run plan again to see the new state")
-                report.not_done.append(label)
-                continue
-        progress(f"{label} ...")
-        started = clock()
-        try:
-            params = _substitute(request.params, created)
-            result = api.call(request.operation, **params)
-        except ReconcilerError as exc:
-            progress(f"{label} failed after {clock() - started:.1f}s")
-            report.failure = exc
-            report.not_done.append(label)
-            continue
-        if request.operation == "CreateUserPool":
-            created[change.address] = str(result["UserPool"]["Id"])
-        elif request.operation == "CreateUserPoolClient":
-            created[change.address] = str(result["UserPoolClient"]["ClientId"])
-        report.done.append(label)
-        note = _created_note(request.operation, result)
-        progress(f"{label} done in {clock() - started:.1f}s{note} [{index + 1}/{len(steps)}]")
-    return report
+                    "run plan again to see the new state"), labels)
+                return
+        for index, (label, request) in enumerate(zip(labels, change.requests, strict=True)):
+            self.say(f"{label} ...")
+            started = self.clock()
+            try:
+                with self.lock:
+                    params = _substitute(request.params, self.created)
+                result = api.call(request.operation, **params)
+            except ReconcilerError as exc:
+                self.say(f"{label} failed after {self.clock() - started:.1f}s")
+                self.fail(exc, labels[index:])
+                return
+            with self.lock:
+                if request.operation == "CreateUserPool":
+                    self.created[change.address] = str(result["UserPool"]["Id"])
+                elif request.operation == "CreateUserPoolClient":
+                    self.created[change.address] = str(result["UserPoolClient"]["ClientId"])
+                self.report.done.append(label)
+                self.count += 1
+                count = self.count
+            note = _created_note(request.operation, result)
+            self.say(f"{label} done in {self.clock() - started:.1f}s{note} [{count}/{self.total}]")
 
+
+def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
+            progress: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
+            recheck: Recheck | None = None, workers: int | None = None) -> ApplyReport:
+    """Run the plan's requests; stop starting new ones at the first failure.
+
+    Changes run phase by phase (a pool before its parts, providers before the clients
+    that name them, deletes in reverse); within a phase they are independent and run
+    concurrently, each change's own requests in order. ``recheck(api, change)``
+    re-reads a live resource's fingerprint just before the change's first write, so
+    a resource changed since the plan was made is not overwritten from old state.
+    """
+    total = sum(len(c.requests) for c in plan.changes)
+    run = _Run(api_for_region, progress, clock, recheck, total)
+    phases: dict[int, list[Change]] = {}
+    for change in plan.changes:
+        phases.setdefault(change.phase, []).append(change)
+    pool_size = workers or max_workers()
+    for phase in sorted(phases):
+        batch = phases[phase]
+        if pool_size == 1 or len(batch) == 1:
+            for change in batch:
+                run.run_change(change)
+            continue
+        with ThreadPoolExecutor(max_workers=min(pool_size, len(batch))) as pool:
+            list(pool.map(run.run_change, batch))
+    return run.report
 
 def _created_note(operation: str, result: dict[str, Any]) -> str:
     if operation == "CreateUserPool":
