@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 DEFAULT_WORKERS = 8
 ENV = "COGNITO_RECONCILER_MAX_WORKERS"
@@ -15,3 +21,15 @@ def max_workers() -> int:
     except ValueError:
         value = DEFAULT_WORKERS
     return max(1, value)
+
+
+def parallel_map(func: Callable[[T], R], items: Sequence[T], workers: int | None = None) -> list[R]:
+    """``[func(x) for x in items]``, run on threads, results in input order.
+
+    The first exception is raised after the calls already started have finished.
+    """
+    size = min(workers or max_workers(), len(items))
+    if size <= 1:
+        return [func(item) for item in items]
+    with ThreadPoolExecutor(max_workers=size) as pool:
+        return list(pool.map(func, items))

@@ -45,9 +45,8 @@ def replan(spec: LoadedSpec, pools: list[DesiredPool],
            api_for_region: Callable[[str | None], CognitoReader],
            resend_secrets: bool = False) -> PlanResult:
     reader = LiveReader(api_for_region)
-    observed = []
-    for pool in pools:
-        api = reader.api(pool.region)
-        observed.append(Observed(pool=pool, live=reader.read_pool(pool), region=api.region))
+    lives = reader.read_pools(pools)
+    observed = [Observed(pool=pool, live=live, region=reader.api(pool.region).region)
+                for pool, live in zip(pools, lives, strict=True)]
     return PlanResult(spec=spec, pools=pools, observed=observed,
                       plan=make_plan(observed, resend_secrets))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
+from reconciler.concurrency import parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.model import LivePart
 from reconciler.plan.parts import SECRET_DETAIL_KEYS
@@ -122,22 +124,19 @@ def read_managed_login_branding(api: CognitoCaller, pool_id: str,
 
 def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
                     managed: dict[str, Any]) -> dict[str, list[LivePart] | LivePart | None]:
-    parts: dict[str, list[LivePart] | LivePart | None] = {}
-    if "groups" in managed:
-        parts["groups"] = read_groups(api, pool_id)
-    if "resource_servers" in managed:
-        parts["resource_servers"] = read_resource_servers(api, pool_id)
-    if "identity_providers" in managed:
-        parts["identity_providers"] = read_identity_providers(api, pool_id)
-    if "domain" in managed:
-        parts["domain"] = read_domain(api, pool, managed["domain"])
-    if "ui_customization" in managed:
-        parts["ui_customization"] = read_ui_customization(api, pool_id)
-    if "risk_configuration" in managed:
-        parts["risk_configuration"] = read_risk_configuration(api, pool_id)
-    if "log_delivery_configuration" in managed:
-        parts["log_delivery_configuration"] = read_log_delivery(api, pool_id)
-    return parts
+    """The parts the spec manages (its keys), read concurrently."""
+    readers: dict[str, Callable[[], list[LivePart] | LivePart | None]] = {
+        "groups": lambda: read_groups(api, pool_id),
+        "resource_servers": lambda: read_resource_servers(api, pool_id),
+        "identity_providers": lambda: read_identity_providers(api, pool_id),
+        "domain": lambda: read_domain(api, pool, managed.get("domain")),
+        "ui_customization": lambda: read_ui_customization(api, pool_id),
+        "risk_configuration": lambda: read_risk_configuration(api, pool_id),
+        "log_delivery_configuration": lambda: read_log_delivery(api, pool_id),
+    }
+    keys = [key for key in readers if key in managed]
+    values = parallel_map(lambda key: readers[key](), keys)
+    return dict(zip(keys, values, strict=True))
 
 
 def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,

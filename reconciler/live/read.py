@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from reconciler.aws_types import UNMODELED_KEY
+from reconciler.concurrency import parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.live.parts import read_client_parts, read_pool_parts
 from reconciler.model import DesiredPool, LiveClient, LivePool
@@ -53,6 +54,14 @@ class LiveReader:
             )
         return matches[0] if matches else None
 
+    def read_pools(self, pools: list[DesiredPool]) -> list[LivePool | None]:
+        """Every pool, read concurrently (pacing keeps the calls under the quotas)."""
+        for pool in pools:
+            if not pool.pool_id:
+                # Fetched once per region, before the threads need it.
+                self._pool_list(self.api(pool.region))
+        return parallel_map(self.read_pool, pools)
+
     def read_pool(self, pool: DesiredPool) -> LivePool | None:
         api = self.api(pool.region)
         pool_id = self.find_pool_id(pool)
@@ -90,8 +99,8 @@ class LiveReader:
                     "client names are not unique in Cognito: rename or delete the extra client",
                 )
         parts_by_name = {c.name: c.parts for c in pool.clients or []}
-        clients = []
-        for summary in summaries:
+
+        def read_one(summary: dict[str, Any]) -> LiveClient:
             describe = api.describe_client(pool_id, str(summary["ClientId"]))
             has_secret = bool(describe.pop("HasSecret", False))
             unmodeled = list(describe.pop(UNMODELED_KEY, []))
@@ -101,5 +110,7 @@ class LiveReader:
             managed = parts_by_name.get(client.name)
             if managed:
                 client.parts = read_client_parts(api, pool_id, client.client_id, managed)
-            clients.append(client)
+            return client
+
+        clients = parallel_map(read_one, summaries)
         return clients
