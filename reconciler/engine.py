@@ -35,17 +35,20 @@ def load(spec_input: SpecInput) -> tuple[LoadedSpec, list[DesiredPool]]:
     return spec, desired_pools(spec)
 
 
+Progress = Callable[[int, int, str], None]
+
+
 def plan(spec_input: SpecInput, api_for_region: Callable[[str | None], CognitoReader],
-         ) -> PlanResult:
+         progress: Progress | None = None) -> PlanResult:
     spec, pools = load(spec_input)
-    return replan(spec, pools, api_for_region, spec_input.resend_secrets)
+    return replan(spec, pools, api_for_region, spec_input.resend_secrets, progress)
 
 
 def replan(spec: LoadedSpec, pools: list[DesiredPool],
            api_for_region: Callable[[str | None], CognitoReader],
-           resend_secrets: bool = False) -> PlanResult:
+           resend_secrets: bool = False, progress: Progress | None = None) -> PlanResult:
     reader = LiveReader(api_for_region)
-    lives = reader.read_pools(pools)
+    lives = reader.read_pools(pools, progress)
     observed = [Observed(pool=pool, live=live, region=reader.api(pool.region).region)
                 for pool, live in zip(pools, lives, strict=True)]
     return PlanResult(spec=spec, pools=pools, observed=observed,

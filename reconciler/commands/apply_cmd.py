@@ -21,6 +21,7 @@ from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
 from reconciler.live.recheck import current_fingerprint
 from reconciler.plan.model import Action, Plan
+from reconciler.render.progress import ReadProgress
 from reconciler.render.style import Style, wants_color
 from reconciler.render.text import render_plan, summary_line
 
@@ -106,6 +107,6 @@ def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...]
     if len(specs) == 1 and is_saved_plan(specs[0]):
         result = load_checked(specs[0], spec, api_factory(opts))
     else:
-        result = make_plan(spec, api_factory(opts))
+        result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr))
     echo_diagnostics(result.spec.warnings)
     run_apply(opts, result, spec, auto_approve, allow_replace)

@@ -9,6 +9,7 @@ import click
 from reconciler.cli_options import api_factory, echo_diagnostics, options, spec_input, spec_options
 from reconciler.engine import plan as make_plan
 from reconciler.render.json_plan import render_json
+from reconciler.render.progress import ReadProgress
 from reconciler.render.style import Style, wants_color
 from reconciler.render.text import render_plan
 
@@ -31,7 +32,7 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
     if as_json and output_format not in ("text", "json"):
         raise click.UsageError("--json and --format markdown contradict each other")
     spec = spec_input(specs, variables, var_files, resend_secrets)
-    result = make_plan(spec, api_factory(opts))
+    result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr))
     echo_diagnostics(result.spec.warnings)
     if as_json or output_format == "json":
         click.echo(render_json(result.plan), nl=False)

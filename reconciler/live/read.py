@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -54,13 +55,27 @@ class LiveReader:
             )
         return matches[0] if matches else None
 
-    def read_pools(self, pools: list[DesiredPool]) -> list[LivePool | None]:
-        """Every pool, read concurrently (pacing keeps the calls under the quotas)."""
+    def read_pools(self, pools: list[DesiredPool],
+                   progress: Callable[[int, int, str], None] | None = None,
+                   ) -> list[LivePool | None]:
+        """Every pool, read concurrently (pacing keeps the calls under the quotas);
+        ``progress(done, total, pool_name)`` is called as each pool is read."""
         for pool in pools:
             if not pool.pool_id:
                 # Fetched once per region, before the threads need it.
                 self._pool_list(self.api(pool.region))
-        return parallel_map(self.read_pool, pools)
+        lock = threading.Lock()
+        done = [0]
+
+        def read(pool: DesiredPool) -> LivePool | None:
+            live = self.read_pool(pool)
+            if progress:
+                with lock:
+                    done[0] += 1
+                    progress(done[0], len(pools), pool.name)
+            return live
+
+        return parallel_map(read, pools)
 
     def read_pool(self, pool: DesiredPool) -> LivePool | None:
         api = self.api(pool.region)
