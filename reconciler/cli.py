@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import traceback
@@ -16,7 +17,32 @@ from reconciler.errors import ReconcilerError, SpecError
 EXIT_OK, EXIT_ERROR, EXIT_CHANGES = 0, 1, 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands are imported when used, so that `validate` (a pre-commit hook) starts
+# without loading what planning against AWS needs.
+COMMANDS = {
+    "validate": "reconciler.commands.validate_cmd:validate",
+    "plan": "reconciler.commands.plan_cmd:plan",
+    "apply": "reconciler.commands.apply_cmd:apply",
+    "outputs": "reconciler.commands.outputs_cmd:outputs",
+    "schema": "reconciler.commands.schema_cmd:schema",
+    "sandbox": "reconciler.commands.sandbox_cmd:sandbox",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cognito-reconciler")
 @click.option("--region", help="AWS region (else AWS_REGION / profile / the spec).")
 @click.option("--profile", help="AWS profile name.")
@@ -37,22 +63,6 @@ def cli(ctx: click.Context, region: str | None, profile: str | None,
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
 
-
-from reconciler.commands import (  # noqa: E402
-    apply_cmd,
-    outputs_cmd,
-    plan_cmd,
-    sandbox_cmd,
-    schema_cmd,
-    validate_cmd,
-)
-
-cli.add_command(validate_cmd.validate)
-cli.add_command(plan_cmd.plan)
-cli.add_command(apply_cmd.apply)
-cli.add_command(sandbox_cmd.sandbox)
-cli.add_command(schema_cmd.schema)
-cli.add_command(outputs_cmd.outputs)
 
 
 def fail(message: str, hint: str = "") -> NoReturn:

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from reconciler.engine import SpecInput
 from reconciler.errors import Diagnostic, ReconcilerError
+from reconciler.inputs import SpecInput
 
 
 @dataclass
@@ -57,6 +57,7 @@ def spec_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def spec_input(specs: Sequence[str], variables: Sequence[str],
                var_files: Sequence[str], resend_secrets: bool = False) -> SpecInput:
+
     parsed = {}
     for pair in variables:
         name, sep, value = pair.partition("=")

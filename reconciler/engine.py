@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from reconciler.inputs import SpecInput
 from reconciler.live.read import CognitoReader, LiveReader
 from reconciler.model import DesiredPool
 from reconciler.plan.build import Observed, make_plan
 from reconciler.plan.model import Plan
 from reconciler.spec.desired import desired_pools
 from reconciler.spec.loader import LoadedSpec, load_spec
-
-
-@dataclass
-class SpecInput:
-    paths: Sequence[str]
-    variables: dict[str, str] = field(default_factory=dict)
-    var_files: Sequence[str] = ()
-    # Send write-only secrets again even though the plan can't see them differ.
-    resend_secrets: bool = False
 
 
 @dataclass

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from reconciler import __version__
-from reconciler.engine import PlanResult, SpecInput, plan
+from reconciler.engine import PlanResult, plan
 from reconciler.errors import ReconcilerError
+from reconciler.inputs import SpecInput
 from reconciler.plan.documents import fingerprint
 
 MAGIC = "cognito-reconciler-plan"

@@ -16,9 +16,10 @@ from reconciler.cli_options import (
     spec_input,
     spec_options,
 )
-from reconciler.engine import PlanResult, SpecInput, replan
+from reconciler.engine import PlanResult, replan
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
+from reconciler.inputs import SpecInput
 from reconciler.live.recheck import current_fingerprint
 from reconciler.plan.model import Action, Plan
 from reconciler.render.progress import ReadProgress

@@ -14,9 +14,11 @@ from reconciler.cli_options import echo_diagnostics, spec_input, spec_options
 def validate(specs: tuple[str, ...], variables: tuple[str, ...],
              var_files: tuple[str, ...], **_: Any) -> None:
     """Check SPECS (files or folders) against the schema and Cognito's rules."""
-    from reconciler.engine import load
+    from reconciler.spec.loader import load_spec
 
-    spec, pools = load(spec_input(specs, variables, var_files))
+    given = spec_input(specs, variables, var_files)
+    spec = load_spec(given.paths, given.variables, given.var_files)
     echo_diagnostics(spec.warnings)
-    clients = sum(len(p.clients or []) for p in pools)
+    pools = spec.data.get("user_pools", [])
+    clients = sum(len(p.get("clients", [])) for p in pools)
     click.echo(f"Valid: {len(pools)} user pool(s), {clients} client(s).", err=True)

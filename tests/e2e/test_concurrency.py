@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reconciler.apply.executor import execute
 from reconciler.cli_options import Options, api_factory
-from reconciler.engine import SpecInput, plan
+from reconciler.engine import plan
+from reconciler.inputs import SpecInput
 from reconciler.live.recheck import current_fingerprint
 
 from .cli import clear_requests, run, write_spec, writes
