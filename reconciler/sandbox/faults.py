@@ -16,9 +16,7 @@ call never touches state. New rules are one class and one ``RULES`` entry.
   objects): calls of that operation (``*``: every call), after the first A of
   them, answer the error, K times or (without ``times``) for good. E.g. expired
   credentials, or an IAM policy that denies one operation.
-- ``{"rate_limit": X}``: AWS's default request-rate quotas per API category,
-  times X, as token buckets over wall-clock time; a call over its category's
-  rate answers 400 TooManyRequestsException.
+- Cognito's request-rate quotas and network latency: ``quotas.py``.
 
 Dropped connections are a network fault, not an API answer: the tests inject
 them with a TCP proxy in front of the sandbox (``tests/reliability/netfaults.py``).
@@ -27,7 +25,6 @@ them with a TCP proxy in front of the sandbox (``tests/reliability/netfaults.py`
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -245,82 +242,12 @@ class FailOperation:
                 "failed": self.failed}
 
 
-# AWS's default request-rate quotas (requests/s per account and region) by API
-# category. Kept here independently of the tool's own pacing table: the emulator
-# is the oracle the tool is tested against, so it must not share the tool's code.
-_QUOTA_PER_SECOND = {
-    "UserPoolRead": 15.0,
-    "UserPoolUpdate": 15.0,
-    "UserPoolClientRead": 15.0,
-    "UserPoolClientUpdate": 15.0,
-    "UserPoolResourceRead": 20.0,
-    "UserPoolResourceUpdate": 15.0,
-}
-_RESOURCE_NOUNS = ("Group", "ResourceServer", "IdentityProvider", "UserPoolDomain",
-                   "ManagedLoginBranding")
-
-
-def _quota_category(operation: str) -> str:
-    kind = "Update" if model.is_write(operation) else "Read"
-    if "UserPoolClient" in operation:
-        return f"UserPoolClient{kind}"
-    if any(noun in operation for noun in _RESOURCE_NOUNS):
-        return f"UserPoolResource{kind}"
-    return f"UserPool{kind}"
-
-
-@dataclass
-class RateLimit:
-    """AWS's per-category request-rate quotas (times ``scale``), enforced per second.
-
-    Each category is a token bucket holding one second's worth of requests; a call
-    finding its bucket empty is throttled (and uses no token). ASSUMED: AWS's exact
-    bucket shape isn't documented; "N requests per second" with a one-second burst.
-    """
-
-    scale: float
-    clock: Callable[[], float] = time.monotonic
-    buckets: dict[str, list[float]] = field(default_factory=dict)  # category -> [tokens, at]
-    seen: int = 0
-    throttled: int = 0
-    throttled_by_category: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, config: dict[str, Any]) -> RateLimit:
-        scale = config.get("rate_limit")
-        if scale is True:
-            scale = 1.0
-        if not isinstance(scale, (int, float)) or isinstance(scale, bool) or scale <= 0:
-            raise ValueError("rate_limit must be true or a positive scale of AWS's quotas")
-        return cls(scale=float(scale))
-
-    def check(self, operation: str) -> ApiError | None:
-        self.seen += 1
-        category = _quota_category(operation)
-        rate = _QUOTA_PER_SECOND[category] * self.scale
-        now = self.clock()
-        tokens, at = self.buckets.get(category, [rate, now])
-        tokens = min(rate, tokens + (now - at) * rate)
-        if tokens < 1:
-            self.buckets[category] = [tokens, now]
-            self.throttled += 1
-            self.throttled_by_category[category] = self.throttled_by_category.get(category, 0) + 1
-            return _throttle()
-        self.buckets[category] = [tokens - 1, now]
-        return None
-
-    def describe(self) -> dict[str, Any]:
-        return {"rate_limit": self.scale, "calls_seen": self.seen, "throttled": self.throttled,
-                "throttled_by_category": dict(self.throttled_by_category)}
-
-
 # JSON key that switches rules on -> factory reading the whole config object.
 RULES: dict[str, Callable[[dict[str, Any]], list[Rule]]] = {
     "throttle_every": lambda config: [ThrottleEvery.build(config)],
     "throttle_fraction": lambda config: [ThrottleFraction.build(config)],
     "fail_write_number": lambda config: [FailWriteNumber.build(config)],
     "fail_operation": lambda config: list(FailOperation.build_all(config)),
-    "rate_limit": lambda config: [RateLimit.build(config)],
     **quotas.RULES,  # "quotas" and "latency_ms": quotas.py
 }
 _MODIFIERS = {"status", "code", "times", "seed"}  # keys that only qualify another rule

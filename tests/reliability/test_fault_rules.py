@@ -12,7 +12,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from reconciler.sandbox.faults import FaultInjector, RateLimit
+from reconciler.sandbox.faults import FaultInjector
 
 from .helpers import fault_state, inject, operations
 
@@ -79,7 +79,6 @@ def test_fail_operation_after_and_times() -> None:
     {"fail_operation": "UpdateUserPool"}, {"fail_operation": {"operation": "Nope", "code": "X"}},
     {"fail_operation": {"operation": "*"}}, {"fail_operation": {"operation": "*", "code": "X",
                                                                 "bogus": 1}},
-    {"rate_limit": 0}, {"rate_limit": "fast"},
 ])
 def test_bad_rule_configs_are_refused(sandbox_url: str, config: dict[str, Any]) -> None:
     request = urllib.request.Request(f"{sandbox_url}/_sandbox/faults",
@@ -88,18 +87,6 @@ def test_bad_rule_configs_are_refused(sandbox_url: str, config: dict[str, Any]) 
         urllib.request.urlopen(request, timeout=10)
     raised.value.close()
     assert raised.value.code == 400
-
-
-def test_rate_limit_is_a_per_category_token_bucket() -> None:
-    now = [100.0]
-    rule = RateLimit(scale=1.0, clock=lambda: now[0])
-    answers = [rule.check("DescribeUserPoolClient") for _ in range(16)]
-    assert [a is None for a in answers] == [True] * 15 + [False]  # a second's worth, then no
-    assert rule.check("DescribeUserPool") is None  # another category has its own bucket
-    now[0] += 0.2  # 3 tokens back
-    assert [rule.check("DescribeUserPoolClient") is None for _ in range(4)] == [
-        True, True, True, False]
-    assert rule.describe()["throttled_by_category"] == {"UserPoolClientRead": 2}
 
 
 def test_rules_answer_over_http_and_count(sandbox_url: str, cognito: Any) -> None:
