@@ -8,6 +8,8 @@
   configured by a newer API version than our botocore models).
 - ``POST /_sandbox/faults`` (see ``faults.py``), ``GET`` shows the rules,
   ``DELETE`` clears them.
+- ``GET /_sandbox/stats``: calls and quota throttles per operation since the
+  last reset (see ``quotas.py``); ``DELETE`` clears the counters.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from . import quotas
 from .state import SandboxState
 
 StartResponse = Callable[..., Any]
@@ -82,4 +85,6 @@ def _route(state: SandboxState, method: str, path: str, raw: bytes) -> tuple[int
             state.faults.clear()
             return 200, {"faults": []}
         return 405, {"error": "use GET, POST or DELETE"}
+    if path == "/_sandbox/stats":
+        return quotas.stats_endpoint(state, method)
     return 404, {"error": f"unknown sandbox endpoint {path}"}

@@ -3,10 +3,13 @@
 For each cognito-idp call (``POST /`` with ``X-Amz-Target:
 AWSCognitoIdentityProviderService.<Op>`` and a JSON body) the order is:
 
-1. record it in the request log;
-2. ask the fault injector (``faults.py``) whether to answer with an error;
-3. validate the body against botocore's model (``validation.py``);
-4. answer it with a sandbox handler (``pools.py``, ``clients.py``, ...) or
+1. count it, apply the emulated quotas and wait out the emulated latency
+   (``quotas.py``), all before taking the lock, so calls in flight overlap;
+2. record it in the request log;
+3. ask the fault injector (``faults.py``) whether to answer with an error
+   (a quota throttle from step 1 wins);
+4. validate the body against botocore's model (``validation.py``);
+5. answer it with a sandbox handler (``pools.py``, ``clients.py``, ...) or
    forward it to moto, reshaping moto's answer with an ``after`` hook if one
    is registered.
 
@@ -43,6 +46,7 @@ from . import (  # noqa: F401
     mfa,
     model,
     pools,
+    quotas,
     resource_servers,
     risk,
     tags,
@@ -126,7 +130,12 @@ class SandboxMiddleware:
                  reset: Callable[[], None]) -> None:
         self.moto_app = moto_app
         self.state = state
-        self.reset = reset
+
+        def reset_all() -> None:
+            reset()
+            quotas.reset(state)
+
+        self.reset = reset_all
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -148,6 +157,8 @@ class SandboxMiddleware:
             body = json.loads(raw or b"{}")
         except ValueError:
             body = None
+        throttled = quotas.admit(self.state, operation, body, _account(environ),
+                                 _region(environ))
         with self.state.lock:
             self.state.log(operation, copy.deepcopy(body) if body is not None else raw.decode(
                 "utf-8", "replace"))
@@ -155,6 +166,8 @@ class SandboxMiddleware:
                 return respond_error(start_response, ApiError(
                     "SerializationException", "The request body is not a JSON object."))
             error = self.state.faults.check(operation)
+            if throttled is not None:
+                error = throttled
             if error is None:
                 error = self._refuse(operation, body)
             if error is not None:
