@@ -95,7 +95,7 @@ def _client_error(operation: str, exc: bex.ClientError) -> ReconcilerError:
             operation, code,
             f"{operation} failed: {code}: {message}{_attempts(exc)}; Cognito may or may not "
             "have done it",
-            "the fault is on AWS's side: wait a minute; the next run re-reads the live state",
+            "the fault is on AWS's side: wait a minute",
         )
     elif status >= 500:
         hint = "the fault is on AWS's side: wait a minute"
@@ -138,8 +138,7 @@ def translated(operation: str, endpoint: str | None) -> Iterator[None]:
             operation, name,
             f"{operation}: the connection to Cognito failed before it answered ({name}); "
             "Cognito may or may not have done it",
-            "check your network; nothing after this call was sent, and the next run re-reads "
-            "the live state",
+            "check your network",
         ) from exc
     except bex.ParamValidationError as exc:
         message = " ".join(str(exc).split())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import threading
@@ -98,9 +97,10 @@ def client_names(cognito: Any, pool_id: str) -> list[str]:
     return sorted(c["ClientName"] for c in clients["UserPoolClients"])
 
 
-def resent(log: list[dict[str, Any]]) -> int:
-    """Calls sent again, same body, right after themselves: retries, as the log shows them."""
-    return sum(1 for before, after in itertools.pairwise(log) if before == after)
+def retries_logged(err: str, reason: str = "") -> int:
+    """Retries the tool reported in its ``-v`` debug log (optionally of one reason)."""
+    return sum(1 for line in err.splitlines()
+               if line.startswith("debug: reconciler.aws: retrying ") and reason in line)
 
 
 class Figures:

@@ -72,12 +72,12 @@ class DroppingProxy:
     """Forwards to ``target`` (http://127.0.0.1:PORT); drops the calls in ``drops``.
 
     ``drops`` maps a 1-based cognito-idp call number to ``"before"`` or ``"after"``;
-    ``drop_operation`` instead drops every call of one operation (``"before"``).
+    ``first_of`` maps an operation to when its first call is dropped.
     """
 
     target: str
     drops: dict[int, str] = field(default_factory=dict)
-    drop_operation: str | None = None
+    first_of: dict[str, str] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)  # operations in arrival order
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (number, op, when)
 
@@ -96,10 +96,10 @@ class DroppingProxy:
         return f"http://127.0.0.1:{self._server.getsockname()[1]}"
 
     def configure(self, drops: dict[int, str] | None = None,
-                  drop_operation: str | None = None) -> None:
+                  first_of: dict[str, str] | None = None) -> None:
         with self._lock:
             self.drops = dict(drops or {})
-            self.drop_operation = drop_operation
+            self.first_of = dict(first_of or {})
             self.calls.clear()
             self.dropped.clear()
 
@@ -132,8 +132,8 @@ class DroppingProxy:
                         self.calls.append(operation)
                         number = len(self.calls)
                         when = self.drops.get(number)
-                        if when is None and operation == self.drop_operation:
-                            when = "before"
+                        if when is None and operation in self.first_of:
+                            when = self.first_of.pop(operation)
                         if when:
                             self.dropped.append((number, operation, when))
                 if when == "before":
