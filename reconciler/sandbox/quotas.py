@@ -187,7 +187,7 @@ RULES: dict[str, Callable[[dict[str, Any]], list[Rule]]] = {
 
 @dataclass
 class Stats:
-    """Calls and quota throttles per operation; calls per operation and pool."""
+    """Calls and quota throttles per operation; answered calls per operation and pool."""
 
     calls: Counter[str] = field(default_factory=Counter)
     throttles: Counter[str] = field(default_factory=Counter)
@@ -199,7 +199,7 @@ class Stats:
             self.calls[operation] += 1
             if throttled:
                 self.throttles[operation] += 1
-            if pool_id:
+            elif pool_id:
                 self.pool_calls[(operation, pool_id)] += 1
 
     def clear(self) -> None:
@@ -225,7 +225,8 @@ class Stats:
                 "total_calls": sum(self.calls.values()),
                 "total_throttles": sum(self.throttles.values()),
                 "categories": dict(sorted(categories.items())),
-                # The most calls of each operation on any one pool (per-pool quotas bind here).
+                # The most answered (not throttled) calls of each operation on any one
+                # pool: where the per-pool quotas bind.
                 "max_per_pool": dict(sorted(busiest.items())),
             }
 
