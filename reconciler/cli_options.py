@@ -29,14 +29,20 @@ def _settings(opts: Options) -> Any:
 
 def api_factory(opts: Options) -> Callable[[str | None], Any]:
     from reconciler.aws.facade import Cognito
+    from reconciler.aws.pacing import Pacer, pacing_enabled
     from reconciler.aws.session import ClientFactory
 
     factory = ClientFactory(_settings(opts))
     cache: dict[str | None, Cognito] = {}
+    pacers: dict[str, Pacer] = {}  # quotas are per account and region
 
     def api_for_region(region: str | None) -> Cognito:
         if region not in cache:
-            cache[region] = Cognito(factory.client(region), factory.endpoint)
+            client: Any = factory.client(region)
+            pacer = None
+            if pacing_enabled(factory.endpoint):
+                pacer = pacers.setdefault(client.meta.region_name, Pacer())
+            cache[region] = Cognito(client, factory.endpoint, pacer=pacer)
         return cache[region]
 
     return api_for_region

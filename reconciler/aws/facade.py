@@ -9,6 +9,7 @@ from typing import Any
 from botocore import xform_name
 
 from reconciler.aws.errors import CognitoError, translated
+from reconciler.aws.pacing import RateLimiter, pool_id_of
 from reconciler.aws_types import UNMODELED_KEY
 
 log = logging.getLogger("reconciler.aws")
@@ -21,16 +22,36 @@ class Cognito:
     """One region's cognito-idp client. Every call goes through ``call``."""
 
     def __init__(self, client: Any, endpoint: str | None = None,
-                 on_call: Callable[[str], None] | None = None) -> None:
+                 on_call: Callable[[str], None] | None = None,
+                 pacer: RateLimiter | None = None) -> None:
         self._client = client
         self._endpoint = endpoint
         self._on_call = on_call
+        self._pacer = pacer
         self.region: str = client.meta.region_name
+        if pacer is not None:
+            service = client.meta.service_model.service_id.hyphenize()
+            client.meta.events.register(f"needs-retry.{service}", self._notice_throttle)
+
+    def _notice_throttle(self, response: Any = None, operation: Any = None,
+                         request_dict: Any = None, **_: Any) -> None:
+        """Another app may share the quota: a throttle slows this category down."""
+        parsed = response[1] if isinstance(response, tuple) and len(response) > 1 else {}
+        code = (parsed or {}).get("Error", {}).get("Code")
+        if code == "TooManyRequestsException" and self._pacer and operation is not None:
+            body = (request_dict or {}).get("body")
+            self._pacer.throttled(operation.name, pool_id_of(body))
+        # Returning None leaves the retry decision to botocore's handler.
 
     def call(self, operation: str, **params: Any) -> dict[str, Any]:
         log.debug("call %s %s", operation, sorted(params))  # names only: values may be secret
         if self._on_call:
             self._on_call(operation)
+        if self._pacer is not None:
+            waited = self._pacer.acquire(operation, params.get("UserPoolId"))
+            if waited:
+                log.debug("paced %s: waited %.2fs to stay under Cognito's quotas",
+                          operation, waited)
         with translated(operation, self._endpoint):
             result: dict[str, Any] = getattr(self._client, xform_name(operation))(**params)
         result.pop("ResponseMetadata", None)

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 MIN_RATE = 0.2  # requests/s: never stall completely
 RECOVERY_PER_SECOND = 0.05  # share of the configured rate regained each second
@@ -126,6 +127,19 @@ _POOL_NOUNS = ("UserPool", "MfaConfig", "UICustomization", "RiskConfiguration", 
                "CustomAttributes", "TagResource", "TagsForResource")
 _READ_VERBS = ("Describe", "Get", "List")
 FACTOR_ENV = "COGNITO_RECONCILER_RATE_FACTOR"
+PACING_ENV = "COGNITO_RECONCILER_PACING"
+
+
+def pacing_enabled(endpoint: str | None) -> bool:
+    """On by default; off against a loopback endpoint (the sandbox has no quotas unless a
+    test or benchmark enables them); ``COGNITO_RECONCILER_PACING=on|off`` decides."""
+    choice = os.environ.get(PACING_ENV, "").strip().lower()
+    if choice in ("on", "1", "true", "yes"):
+        return True
+    if choice in ("off", "0", "false", "no"):
+        return False
+    host = urlparse(endpoint).hostname or "" if endpoint else ""
+    return not (host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."))
 
 
 def category_of(operation: str) -> str | None:

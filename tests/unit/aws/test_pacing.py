@@ -83,3 +83,14 @@ def test_categories_follow_cognitos_quota_groups():
     assert category_of("ListUsers") is None and category_of("AdminCreateUser") is None
     assert pool_id_of(b'{"UserPoolId": "us-east-1_x", "ClientId": "c"}') == "us-east-1_x"
     assert pool_id_of(b"not json") is None
+
+
+def test_pacing_is_on_for_aws_and_off_for_the_local_sandbox(monkeypatch):
+    from reconciler.aws.pacing import pacing_enabled
+
+    monkeypatch.delenv("COGNITO_RECONCILER_PACING", raising=False)
+    assert pacing_enabled(None)
+    assert pacing_enabled("https://cognito-idp.eu-west-1.amazonaws.com")
+    assert not pacing_enabled("http://127.0.0.1:4566")
+    monkeypatch.setenv("COGNITO_RECONCILER_PACING", "on")
+    assert pacing_enabled("http://127.0.0.1:4566")
