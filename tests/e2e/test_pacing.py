@@ -7,6 +7,7 @@ import urllib.request
 
 from .cli import run, write_spec
 
+
 def fleet(pools: int, clients: int) -> str:
     return "version: 1\nuser_pools:\n" + "".join(
         f"  - pool_name: paced-{i}\n    clients:\n"
@@ -52,6 +53,3 @@ def test_unpaced_run_is_throttled(sandbox_url, tmp_path, monkeypatch):
     assert result.code == 0 or "TooManyRequestsException" in result.err, result.text
     assert "Traceback" not in result.text
     assert stats(sandbox_url)["total_throttles"] > 0
-    counted = stats(sandbox_url)
-    assert counted["calls"]["DescribeUserPoolClient"] >= 9
-    assert counted["total_throttles"] == 0
