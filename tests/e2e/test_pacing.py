@@ -40,6 +40,9 @@ def test_paced_run_is_never_throttled(sandbox_url, tmp_path, monkeypatch):
     monkeypatch.setenv("COGNITO_RECONCILER_RATE_FACTOR", "0.45")
     result = run(sandbox_url, "plan", "--detailed-exitcode", path)
     assert result.code == 0, result.text
+    counted = stats(sandbox_url)
+    assert counted["calls"]["DescribeUserPoolClient"] >= 9
+    assert counted["total_throttles"] == 0
 
 
 def test_unpaced_run_is_throttled(sandbox_url, tmp_path, monkeypatch):
