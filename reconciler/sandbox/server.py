@@ -95,13 +95,16 @@ class SandboxServer:
 
 
 def _stop_on_sigterm() -> None:
-    """Treat SIGTERM (docker stop, CI job cancel) like Ctrl-C."""
+    """Treat SIGTERM (docker stop, CI job cancel) like Ctrl-C, and make sure Ctrl-C
+    works even when the process was started with SIGINT ignored or left at the
+    system default (as background jobs of a shell are)."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, interrupt)
+        signal.signal(signal.SIGINT, interrupt)
 
 
 def serve_forever(host: str = "127.0.0.1", port: int = 4566, out: TextIO = sys.stderr) -> None:
