@@ -79,7 +79,13 @@ def users_by_pool(cognito: Any) -> dict[str, set[str]]:
 
 
 def add_users(cognito: Any, pool_id: str, count: int, prefix: str = "user") -> set[str]:
-    names = {f"{prefix}{index}@example.com" for index in range(count)}
+    """``count`` users, named as the pool's sign-in attributes require."""
+    attributes = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"].get(
+        "UsernameAttributes") or ["email"]
+    if "email" in attributes:
+        names = {f"{prefix}{index}@example.com" for index in range(count)}
+    else:
+        names = {f"+1555{index:07d}" for index in range(count)}
     for name in sorted(names):
         cognito.admin_create_user(UserPoolId=pool_id, Username=name,
                                   MessageAction="SUPPRESS")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 _TARGET_HEADER = b"x-amz-target:"
+_READS = ("Describe", "Get", "List", "AdminGet", "AdminList")
 
 
 def _read_request(conn: socket.socket) -> bytes:
@@ -72,12 +73,14 @@ class DroppingProxy:
     """Forwards to ``target`` (http://127.0.0.1:PORT); drops the calls in ``drops``.
 
     ``drops`` maps a 1-based cognito-idp call number to ``"before"`` or ``"after"``;
-    ``first_of`` maps an operation to when its first call is dropped.
+    ``first_of`` maps an operation to when its first call is dropped;
+    ``write_drops`` maps a 1-based write number (reads excluded) to when.
     """
 
     target: str
     drops: dict[int, str] = field(default_factory=dict)
     first_of: dict[str, str] = field(default_factory=dict)
+    write_drops: dict[int, str] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)  # operations in arrival order
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (number, op, when)
 
@@ -96,10 +99,12 @@ class DroppingProxy:
         return f"http://127.0.0.1:{self._server.getsockname()[1]}"
 
     def configure(self, drops: dict[int, str] | None = None,
-                  first_of: dict[str, str] | None = None) -> None:
+                  first_of: dict[str, str] | None = None,
+                  write_drops: dict[int, str] | None = None) -> None:
         with self._lock:
             self.drops = dict(drops or {})
             self.first_of = dict(first_of or {})
+            self.write_drops = dict(write_drops or {})
             self.calls.clear()
             self.dropped.clear()
 
@@ -134,6 +139,9 @@ class DroppingProxy:
                         when = self.drops.get(number)
                         if when is None and operation in self.first_of:
                             when = self.first_of.pop(operation)
+                        if when is None and not operation.startswith(_READS):
+                            writes = sum(1 for op in self.calls if not op.startswith(_READS))
+                            when = self.write_drops.get(writes)
                         if when:
                             self.dropped.append((number, operation, when))
                 if when == "before":
