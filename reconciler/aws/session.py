@@ -223,6 +223,9 @@ class ClientFactory:
             kwargs["aws_secret_access_key"] = "sandbox"
         try:
             client = self._session.client("cognito-idp", **kwargs)  # type: ignore[call-overload]
+        except (bex.PartialCredentialsError, bex.CredentialRetrievalError,
+                bex.TokenRetrievalError, bex.SSOError) as exc:
+            raise _credential_error(exc) from exc
         except bex.InvalidRegionError as exc:
             raise ReconcilerError(
                 f"{region!r} is not a valid AWS region name",

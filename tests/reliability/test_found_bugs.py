@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from e2e.cli import run
 
-from .specs import write
+from .helpers import clear_requests, inject, requests
+from .specs import V1, V2, write
 
 
 @pytest.mark.xfail(strict=True, reason="BUG: an empty group description never converges: "
@@ -42,3 +43,22 @@ def test_apply_on_a_file_that_is_not_utf8_text_reports_its_position(
     assert result.code == 1
     assert "internal error" not in result.err
     assert result.err.startswith(f"{spec}:")
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: when the re-read just before a write fails (expired "
+                   "credentials, access denied, no network), apply/executor.py turns the error "
+                   "into 'changed in Cognito after it was read (someone else is changing it?)' "
+                   "instead of reporting the error itself")
+def test_a_failed_recheck_read_is_reported_as_itself(sandbox_url: str, tmp_path: Path) -> None:
+    assert run(sandbox_url, "apply", "--auto-approve", write(tmp_path, V1, "v1.yaml")).code == 0
+    spec = write(tmp_path, V2, "v2.yaml")
+    clear_requests(sandbox_url)
+    assert run(sandbox_url, "plan", spec).code == 0
+    reads = len(requests(sandbox_url))
+    # Every call after the plan's reads: expired credentials. The first is the re-read.
+    inject(sandbox_url, {"fail_operation": {"operation": "*", "code": "ExpiredTokenException",
+                                            "after": reads}})
+    failed = run(sandbox_url, "apply", "--auto-approve", spec)
+    assert failed.code == 1
+    assert "ExpiredTokenException" in failed.err
+    assert "someone else is changing it" not in failed.err
