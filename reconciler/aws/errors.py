@@ -41,6 +41,8 @@ class CognitoError(ReconcilerError):
 class OutcomeUnknown(CognitoError):
     """A write may or may not have taken effect (no answer, or an internal error)."""
 
+    outcome_unknown = True
+
     def __init__(self, operation: str, code: str, message: str, hint: str = "") -> None:
         super().__init__(operation, code, message, hint)
         self.message = message  # the whole line: it already names the operation
@@ -120,6 +122,13 @@ def translated(operation: str, endpoint: str | None) -> Iterator[None]:
             f"the AWS credentials could not be loaded: {exc}",
             "refresh them (aws sso login, new keys), or check AWS_PROFILE and the "
             "AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY pair",
+        ) from exc
+    except bex.SSLError as exc:
+        url = str(exc.kwargs.get("endpoint_url") or endpoint or "")
+        raise ReconcilerError(
+            f"the TLS connection to the Cognito endpoint {url} failed ({operation} was not "
+            "sent)",
+            "check --endpoint-url, an HTTPS proxy, or the CA bundle (AWS_CA_BUNDLE)",
         ) from exc
     except (bex.EndpointConnectionError, bex.ConnectTimeoutError,
             bex.ProxyConnectionError) as exc:

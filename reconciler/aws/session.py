@@ -50,7 +50,8 @@ SANDBOX_REGION = "us-east-1"
 _REPEATABLE_PREFIXES = ("Describe", "Get", "List", "Update", "Set", "Tag", "Untag",
                         "AdminGet", "AdminList")
 # Raised before a byte of the request left this machine: safe to retry anything.
-_NOT_SENT = (bex.EndpointConnectionError, bex.ConnectTimeoutError, bex.ProxyConnectionError)
+_NOT_SENT = (bex.EndpointConnectionError, bex.ConnectTimeoutError, bex.ProxyConnectionError,
+             bex.SSLError)
 
 
 @dataclass(frozen=True)

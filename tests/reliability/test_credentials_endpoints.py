@@ -125,7 +125,7 @@ def test_credentials_expiring_during_apply(sandbox_url: str, cognito: Any,
     inject(sandbox_url, {"fail_operation": {"operation": "*", "code": "ExpiredTokenException",
                                             "after": calls_in_a_plan + 3}})
     failed = run(sandbox_url, "apply", "--auto-approve", spec)
-    one_clear_line(failed)  # what it says: see the xfail test in test_found_bugs.py
+    one_clear_line(failed)  # what it says: see test_found_bugs.py
     assert "Apply stopped" in failed.err
     clear_faults(sandbox_url)
     assert_report_is_accurate(sandbox_url, spec, failed.err)
@@ -206,11 +206,17 @@ def test_an_unreachable_endpoint(sandbox_url: str, tmp_path: Path, figures: Figu
         figures.record("unreachable_endpoint", **{f"cli_{command[0]}_s": round(elapsed, 2)})
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (sandbox): a region moto has no backend for makes "
-                   "the sandbox answer 500 'sandbox error: KeyError' (sandbox/calls.py "
-                   "Call.backend), which the client retries 8 times and reports as AWS's fault")
 def test_a_region_the_sandbox_does_not_know(sandbox_url: str, tmp_path: Path) -> None:
     result = run(sandbox_url, "--region", "us-east-7", "plan", write(tmp_path, V1))
     line = one_clear_line(result)
     assert "us-east-7" in line
     assert "InternalErrorException" not in line
+
+
+def test_https_to_a_plain_http_endpoint(sandbox_url: str, tmp_path: Path) -> None:
+    endpoint = sandbox_url.replace("http://", "https://")
+    result = run(endpoint, "plan", write(tmp_path, V1))
+    assert one_clear_line(result) == (
+        f"Error: the TLS connection to the Cognito endpoint {endpoint}/ failed "
+        "(ListUserPools was not sent)")
+    assert "AWS_CA_BUNDLE" in hint(result)
