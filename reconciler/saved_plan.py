@@ -37,6 +37,7 @@ def document(result: PlanResult, spec: SpecInput | None = None) -> dict[str, Any
         "tool_version": __version__,
         "spec_paths": [str(Path(p)) for p in (spec.paths if spec else [])],
         "variable_names": sorted(spec.variables) if spec else [],
+        "resend_secrets": bool(spec and spec.resend_secrets),
         "spec_digest": result.spec.digest,
         "live_fingerprints": fingerprints(result),
         "plan": result.plan.to_json(),
@@ -50,11 +51,13 @@ def write_saved_plan(path: str, result: PlanResult, spec: SpecInput | None = Non
 
 def is_saved_plan(path: str) -> bool:
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, "rb") as handle:
             head = handle.read(4096)
     except OSError:
         return False
-    return MAGIC in head and head.lstrip().startswith("{")
+    # Bytes, not text: a spec that isn't UTF-8 must reach the spec loader, which
+    # reports where it goes wrong.
+    return MAGIC.encode() in head and head.lstrip().startswith(b"{")
 
 
 def load_checked(path: str, spec: SpecInput,
@@ -65,7 +68,8 @@ def load_checked(path: str, spec: SpecInput,
                               f"{saved.get('tool_version')}, this is {__version__}",
                               "make a new plan with this version")
     spec = SpecInput(paths=saved["spec_paths"], variables=spec.variables,
-                     var_files=spec.var_files)
+                     var_files=spec.var_files,
+                     resend_secrets=bool(saved.get("resend_secrets")) or spec.resend_secrets)
     fresh = plan(spec, api_for_region)
     problems = []
     if fresh.spec.digest != saved["spec_digest"]:

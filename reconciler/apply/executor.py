@@ -22,6 +22,7 @@ class CognitoWriter(Protocol):
 class ApplyReport:
     done: list[str] = field(default_factory=list)  # "address: Operation"
     not_done: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # sent, but no answer came back
     failure: ReconcilerError | None = None
 
     @property
@@ -86,7 +87,9 @@ class _Run:
             try:
                 now = self.recheck(api, change)
             except ReconcilerError as exc:
-                now = f"unreadable: {exc.message}"
+                # The re-read itself failed (credentials, permissions, network): say so.
+                self.fail(exc, labels)
+                return
             if now != change.fingerprint:
                 self.fail(ReconcilerError(
                     f"{change.address} changed in Cognito after it was read (someone else "
@@ -102,7 +105,13 @@ class _Run:
                 result = api.call(request.operation, **params)
             except ReconcilerError as exc:
                 self.say(f"{label} failed after {self.clock() - started:.1f}s")
-                self.fail(exc, labels[index:])
+                if getattr(exc, "outcome_unknown", False):
+                    # No answer: Cognito may have done it. Neither done nor not done.
+                    with self.lock:
+                        self.report.unknown.append(label)
+                    self.fail(exc, labels[index + 1:])
+                else:
+                    self.fail(exc, labels[index:])
                 return
             with self.lock:
                 if request.operation == "CreateUserPool":

@@ -53,6 +53,9 @@ def _report_failure(report: ApplyReport) -> None:
     click.echo("Apply stopped at the first failure.", err=True)
     for label in report.done:
         click.echo(f"  done:     {label}", err=True)
+    for label in report.unknown:
+        click.echo(f"  unknown:  {label} (sent, but the answer was lost: it may have "
+                   "happened; the next plan shows whether it did)", err=True)
     for label in report.not_done:
         click.echo(f"  not done: {label}", err=True)
 

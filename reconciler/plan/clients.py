@@ -35,7 +35,7 @@ def current_document(live: LiveClient) -> dict[str, Any]:
 
 def _comparable(doc: dict[str, Any]) -> dict[str, Any]:
     rest = {k: v for k, v in doc.items() if k not in TOKEN_MEMBERS | SECRET_MEMBERS}
-    comparable: dict[str, Any] = canonical({**rest, **tokens.durations(doc)})
+    comparable: dict[str, Any] = canonical({**rest, **tokens.durations(doc)}, Shape.of("Client"))
     return comparable
 
 
@@ -61,7 +61,7 @@ def client_field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[
 
 def plan_create(desired: DesiredClient, pool_address: str, region: str, pool_id: str,
                 reason: str | None = None) -> Change:
-    fields = field_changes(Shape.of("Client"), {}, canonical(desired.settings),
+    fields = field_changes(Shape.of("Client"), {}, canonical(desired.settings, Shape.of("Client")),
                            frozenset((m,) for m in SECRET_MEMBERS))
     return Change(
         address=client_address(pool_address, desired.name), kind=KIND, name=desired.name,

@@ -12,9 +12,12 @@ from reconciler.plan.shapes import Shape
 Path = tuple[str | int, ...]
 
 
-def is_empty(value: Any) -> bool:
-    # Cognito omits empty lists/maps and returns {} for unset structures, so an
-    # absent value, None, [] and {} all mean the same thing to it.
+def is_empty(value: Any, in_map: bool = False) -> bool:
+    # Cognito omits empty strings, lists and maps and returns {} for unset structures,
+    # so an absent value, None, "", [] and {} all mean the same thing to it; but in a
+    # map (tags, attribute mappings) a key with the value "" is data.
+    if value == "":
+        return not in_map
     return value is None or value == [] or value == {}
 
 
@@ -39,15 +42,21 @@ def merge(live: Any, managed: Any, shape: Shape, whole: frozenset[Path] = frozen
     return managed
 
 
-def canonical(value: Any) -> Any:
-    """A form in which equal meaning is equal data: empties dropped, lists as sets."""
+def canonical(value: Any, shape: Shape | None = None) -> Any:
+    """A form in which equal meaning is equal data: empties dropped, lists as sets.
+
+    ``shape`` (the documents' kind) tells maps from structures; without it every
+    dict is taken for a structure.
+    """
     if isinstance(value, dict):
-        out = {k: canonical(v) for k, v in value.items() if not is_empty(v)}
-        return {k: v for k, v in sorted(out.items()) if not is_empty(v)}
+        in_map = bool(shape and shape.is_map)
+        out = {k: canonical(v, shape.child(k) if shape else None)
+               for k, v in value.items() if not is_empty(v, in_map)}
+        return {k: v for k, v in sorted(out.items()) if not is_empty(v, in_map)}
     if isinstance(value, list):
         # Every list in the Cognito pool and client APIs is order-insensitive
         # (auth flows, scopes, URLs, attributes, recovery options keyed by priority).
-        items = [canonical(v) for v in value]
+        items = [canonical(v, shape.child(0) if shape else None) for v in value]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
     return value
 

@@ -153,7 +153,7 @@ def _name(kind: PartKind, desired: dict[str, Any] | None, live: LivePart | None)
 
 def _fields(shape: Shape, before: dict[str, Any], after: dict[str, Any],
             sensitive: frozenset[Path]) -> list[FieldChange]:
-    return field_changes(shape, canonical(before), canonical(after), sensitive)
+    return field_changes(shape, canonical(before, shape), canonical(after, shape), sensitive)
 
 
 def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,

@@ -63,7 +63,8 @@ def mfa_request(pool_id: str, wanted: dict[str, Any]) -> Request:
 
 
 def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
-    return field_changes(Shape.of("UserPool"), canonical(before), canonical(after))
+    shape = Shape.of("UserPool")
+    return field_changes(shape, canonical(before, shape), canonical(after, shape))
 
 
 def create_requests(pool: DesiredPool) -> list[Request]:

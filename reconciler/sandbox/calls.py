@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from moto.cognitoidp.models import (
@@ -20,6 +21,15 @@ from .errors import ApiError, not_found, pool_not_found
 from .state import ClientRecord, PoolKey, PoolRecord, SandboxState
 
 
+@lru_cache(maxsize=1)
+def _cognito_regions() -> frozenset[str]:
+    import botocore.session
+
+    session = botocore.session.get_session()
+    return frozenset(region for partition in session.get_available_partitions()
+                     for region in session.get_available_regions("cognito-idp", partition))
+
+
 @dataclass
 class Call:
     operation: str
@@ -30,6 +40,12 @@ class Call:
 
     @property
     def backend(self) -> CognitoIdpBackend:
+        if self.region not in _cognito_regions():
+            # AWS: a region without Cognito has no endpoint at all; the sandbox has one
+            # endpoint for every region, so it says plainly that the region doesn't exist.
+            raise ApiError("UnrecognizedClientException",
+                           f"The region {self.region!r} has no Cognito user pools service "
+                           "(in this sandbox: not a region botocore knows)", 400)
         return cognitoidp_backends[self.account][self.region]
 
     def pool(self, pool_id: str | None = None) -> CognitoIdpUserPool:

@@ -1,9 +1,5 @@
-"""Bugs the reliability harness found in code outside its remit: each a failing test.
-
-Each is marked xfail(strict=True): when the bug is fixed the test passes, the
-xfail turns into an error, and the marker must go. The fixes are suggested in
-docs/reliability.md ("Bugs found").
-"""
+"""Bugs the reliability harness found, each pinned by the test that exposed it
+(fixed; see docs/reliability.md, "Bugs found")."""
 
 from __future__ import annotations
 
@@ -16,9 +12,6 @@ from .helpers import clear_requests, inject, requests
 from .specs import V1, V2, write
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an empty group description never converges: "
-                   "plan/documents.py is_empty() treats None, [] and {} as absent but not \"\", "
-                   "so description: \"\" is planned as a change after every apply")
 def test_an_empty_group_description_converges(sandbox_url: str, tmp_path: Path) -> None:
     spec = write(tmp_path, "version: 1\nuser_pools:\n  - pool_name: p\n    groups:\n"
                            "      - {group_name: admins, description: \"\"}\n")
@@ -27,10 +20,6 @@ def test_an_empty_group_description_converges(sandbox_url: str, tmp_path: Path) 
     assert run(sandbox_url, "plan", "--detailed-exitcode", spec).code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: apply on a spec that isn't UTF-8 text is an "
-                   "'internal error': saved_plan.is_saved_plan() opens it as UTF-8 text and "
-                   "catches only OSError, so UnicodeDecodeError escapes before the spec loader "
-                   "can report FILE:LINE:COL")
 @pytest.mark.parametrize("content", [b"version: 1\nuser_pools:\n  - pool_name: caf\xe9\n",
                                      "version: 1\n".encode("utf-16"),
                                      b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"],
@@ -45,10 +34,6 @@ def test_apply_on_a_file_that_is_not_utf8_text_reports_its_position(
     assert result.err.startswith(f"{spec}:")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: when the re-read just before a write fails (expired "
-                   "credentials, access denied, no network), apply/executor.py turns the error "
-                   "into 'changed in Cognito after it was read (someone else is changing it?)' "
-                   "instead of reporting the error itself")
 def test_a_failed_recheck_read_is_reported_as_itself(sandbox_url: str, tmp_path: Path) -> None:
     assert run(sandbox_url, "apply", "--auto-approve", write(tmp_path, V1, "v1.yaml")).code == 0
     spec = write(tmp_path, V2, "v2.yaml")
@@ -64,10 +49,6 @@ def test_a_failed_recheck_read_is_reported_as_itself(sandbox_url: str, tmp_path:
     assert "someone else is changing it" not in failed.err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a plan saved with --resend-secrets can never be "
-                   "applied: saved_plan.load_checked() re-plans without resend_secrets (the plan "
-                   "file doesn't record it), so the resent parts look 'changed in Cognito since "
-                   "the plan was made'")
 def test_a_plan_saved_with_resend_secrets_can_be_applied(
         sandbox_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GOOGLE_CLIENT_SECRET", "GOCSPX-not-a-real-secret")

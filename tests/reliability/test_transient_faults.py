@@ -188,9 +188,6 @@ def test_a_dropped_create_stops_and_the_rerun_makes_no_duplicate(
     figures.record("faults_survived", dropped_connections=1, stopped_then_converged=1)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: apply reports a create whose answer was lost as "
-                   "'not done' though Cognito did it (apply/executor.py lists every failed call "
-                   "as not done; an OutcomeUnknown failure should be listed as 'unknown')")
 def test_a_create_whose_answer_was_lost_is_not_reported_not_done(
         sandbox_url: str, tmp_path: Path, proxy: DroppingProxy) -> None:
     spec = write(tmp_path, V1)

@@ -36,3 +36,9 @@ def test_leaf_changes_reports_paths():
         (("MfaConfiguration",), None, "ON"),
         (("Policies", "PasswordPolicy", "MinimumLength"), 8, 9),
     ]
+
+
+def test_empty_string_is_absent_in_structures_but_data_in_maps():
+    assert canonical({"Description": ""}, Shape.of("Group")) == {}
+    tags = {"UserPoolTags": {"team": "", "project": "x"}}
+    assert canonical(tags, POOL) == {"UserPoolTags": {"project": "x", "team": ""}}
