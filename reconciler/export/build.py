@@ -1,0 +1,540 @@
+"""Live documents -> the spec a person would write. Pure: no AWS, no output.
+
+What is left out: settings equal to Cognito's defaults (``defaults.py``; ``full``
+keeps them), read-only members, standard schema attributes as Cognito defines them,
+provider details the service derives, and every secret (a client with a secret
+gets ``generate_secret: true``; an identity provider's secret becomes an
+``${env:NAME}`` reference, listed in ``Exported.secrets``). A setting the spec
+leaves out is not managed, so each omission keeps ``plan`` empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reconciler import model_facts
+from reconciler.errors import ReconcilerError
+from reconciler.export import defaults as known
+from reconciler.export.order import SECTION_OF, ordered, pool_ordered
+from reconciler.export.read import ExportedClient, ExportedPool
+from reconciler.model import LivePart
+from reconciler.plan import tokens
+from reconciler.plan.documents import canonical, is_empty
+from reconciler.plan.parts import SECRET_DETAIL_KEYS
+from reconciler.plan.pools import DESCRIBE_ALIASES
+from reconciler.spec.convert import from_api
+from reconciler.spec.schema_data import definition, resolve
+
+Path = tuple[str | int, ...]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+@dataclass
+class EnvSecret:
+    name: str  # the environment variable
+    where: str  # what it is, for people
+
+
+@dataclass
+class Exported:
+    """One pool as a spec item, with what the YAML around it should say."""
+
+    name: str
+    pool: dict[str, Any]  # spec-shaped, in export order
+    comments: dict[Path, list[str]] = field(default_factory=dict)  # before a key ("" = blank)
+    inline: dict[Path, str] = field(default_factory=dict)  # after a key's value
+    secrets: list[EnvSecret] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things people should know
+
+
+# --- defaults ------------------------------------------------------------------------
+
+
+def _normal(value: Any) -> Any:
+    found = canonical(value)
+    return None if is_empty(found) else found
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal in Cognito's terms: empties are absent, lists are sets."""
+    return bool(_normal(a) == _normal(b))
+
+
+def _kind(node: Mapping[str, Any] | None) -> str:
+    if not node:
+        return "unknown"
+    node = resolve(node)
+    if node.get("x-aws-type") in ("map", "document", "blob"):
+        return str(node["x-aws-type"])
+    return "structure" if node.get("type") == "object" else "other"
+
+
+def _member_node(node: Mapping[str, Any] | None, member: str) -> dict[str, Any] | None:
+    if not node:
+        return None
+    for prop in resolve(node).get("properties", {}).values():
+        if isinstance(prop, dict) and prop.get("x-aws-name") == member:
+            return prop
+    return None
+
+
+def prune(value: Any, rule: known.Default | None, node: Mapping[str, Any] | None) -> Any:
+    """``value`` without what equals leaving it out: MISSING when all of it does.
+
+    Inside a structure, members equal to the defaults they get when the structure
+    is given without them go; a structure every member of which is such a default
+    is kept whole (leaving it out would not recreate it)."""
+    if rule is not None and any(same(value, alt) for alt in rule.absent):
+        return MISSING
+    if _normal(value) is None:
+        # Empty, where leaving the member out gives something (no auth flows at all,
+        # rather than the three default ones): the empty value is the setting.
+        if rule is not None and rule.absent:
+            return value
+        return MISSING
+    if isinstance(value, dict) and _kind(node) == "structure":
+        kept: dict[str, Any] = {}
+        for member, item in value.items():
+            inner = rule.given.get(member) if rule is not None else None
+            pruned = prune(item, inner, _member_node(node, member))
+            if pruned is not MISSING:
+                kept[member] = pruned
+        return kept or value
+    return value
+
+
+def _settings(document: Mapping[str, Any], rules: Mapping[str, known.Default],
+              node: Mapping[str, Any], full: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for member, value in document.items():
+        if value is None:
+            continue
+        kept = value if full else prune(value, rules.get(member), _member_node(node, member))
+        if kept is not MISSING:
+            out[member] = kept
+    return out
+
+
+# --- API -> spec ---------------------------------------------------------------------
+
+
+def _known_only(value: Any, node: Mapping[str, Any] | None, path: str,
+                dropped: list[str]) -> Any:
+    """``value`` without structure members the schema doesn't know (noted in ``dropped``)."""
+    kind = _kind(node)
+    if node is None or kind in ("document", "blob", "unknown"):
+        return value
+    node = resolve(node)
+    if kind == "map" and isinstance(value, dict):
+        inner = node.get("additionalProperties")
+        child = inner if isinstance(inner, dict) else None
+        return {k: _known_only(v, child, f"{path}.{k}", dropped) for k, v in value.items()}
+    if isinstance(value, list):
+        items = node.get("items")
+        child = items if isinstance(items, dict) else None
+        return [_known_only(v, child, f"{path}[{i}]", dropped) for i, v in enumerate(value)]
+    if kind == "structure" and isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for member, item in value.items():
+            prop = _member_node(node, member)
+            if prop is None:
+                dropped.append(f"{path}.{member}" if path else member)
+                continue
+            out[member] = _known_only(item, prop, f"{path}.{member}" if path else member,
+                                      dropped)
+        return out
+    return value
+
+
+def escape(value: Any) -> Any:
+    """Strings with ``${`` as the spec writes them (``$${``), so none reads as a variable."""
+    if isinstance(value, str):
+        return value.replace("${", "$${")
+    if isinstance(value, dict):
+        return {k: escape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [escape(v) for v in value]
+    return value
+
+
+def to_spec(document: Mapping[str, Any], definition_name: str, where: str,
+            notes: list[str]) -> dict[str, Any]:
+    """An API document -> spec-shaped, ordered, escaped (members the schema lacks noted)."""
+    node = definition(definition_name)
+    dropped: list[str] = []
+    api = _known_only(dict(document), node, "", dropped)
+    if dropped:
+        notes.append(f"{where}: left out what the spec format has no key for: "
+                     f"{', '.join(sorted(dropped))}")
+    spec: dict[str, Any] = escape(ordered(from_api(api, node), node))
+    return spec
+
+
+def _pick_known(document: Mapping[str, Any], definition_name: str) -> dict[str, Any]:
+    """The top-level members the spec can hold (ids, dates and statuses go)."""
+    node = definition(definition_name)
+    return {k: v for k, v in document.items()
+            if v is not None and _member_node(node, k) is not None}
+
+
+def env_name(*parts: str) -> str:
+    name = re.sub(r"[^A-Za-z0-9]+", "_", "_".join(parts)).strip("_").upper()
+    return f"_{name}" if name[:1].isdigit() else name
+
+
+# --- the pool ------------------------------------------------------------------------
+
+
+def _pool_settings(live: ExportedPool, full: bool) -> dict[str, Any]:
+    renamed = {DESCRIBE_ALIASES.get(k, k): v for k, v in live.describe.items()}
+    settable = (model_facts.members("user_pool", "create_members")
+                | model_facts.members("user_pool", "update_members"))
+    settable -= {"UserPoolId", "PoolName", "Schema"}
+    document = {k: v for k, v in renamed.items() if k in settable}
+    mfa_members = model_facts.members("mfa", "update_members") - {"UserPoolId"}
+    document.update({k: v for k, v in live.mfa.items() if k in mfa_members})
+    return _settings(document, known.POOL, definition("UserPool"), full)
+
+
+CONSTRAINTS = ("StringAttributeConstraints", "NumberAttributeConstraints")
+# The spec's limit on schema attribute names (botocore's CustomAttributeNameType).
+_NAME_LIMIT = int(definition("aws.SchemaAttributeType")["properties"]["name"]["maxLength"])
+
+
+def _constraint_text(value: Any) -> dict[str, str]:
+    return {k: str(v) for k, v in (value or {}).items()}
+
+
+def schema_items(attributes: list[dict[str, Any]], full: bool,
+                 notes: list[str]) -> list[dict[str, Any]]:
+    """SchemaAttributes -> the spec's ``schema`` (API-shaped, CreateUserPool names)."""
+    items: list[dict[str, Any]] = []
+    for attribute in attributes:
+        name = str(attribute.get("Name", ""))
+        if name in known.STANDARD_ATTRIBUTES:
+            item = _standard_item(name, attribute, full)
+            if item is not None and len(name) > _NAME_LIMIT:
+                notes.append(f"schema attribute {name}: the spec format refuses names longer "
+                             f"than {_NAME_LIMIT} characters, so it can't be written; left out")
+            elif item is not None:
+                items.append(item)
+        elif name.startswith(("custom:", "dev:custom:")):
+            custom = _custom_item(name, attribute, full)
+            if str(custom["Name"]).lower() in known.STANDARD_ATTRIBUTES:
+                # In a spec, that name means the standard attribute.
+                notes.append(f"custom attribute {name} is named like a standard attribute, "
+                             "which a spec can't express: left out (it stays, unmanaged)")
+            else:
+                items.append(custom)
+        else:
+            notes.append(f"schema attribute {name} is neither standard (as this version knows "
+                         "them) nor custom: left out")
+    return items
+
+
+def _standard_item(name: str, attribute: dict[str, Any], full: bool) -> dict[str, Any] | None:
+    base = known.STANDARD_ATTRIBUTES[name]
+    if full:
+        return {"Name": name, **{k: v for k, v in attribute.items()
+                                 if k not in ("Name", "DeveloperOnlyAttribute")}}
+    item: dict[str, Any] = {"Name": name}
+    for flag in ("Mutable", "Required"):
+        if attribute.get(flag, base[flag]) != base[flag]:
+            item[flag] = attribute.get(flag)
+    for key in CONSTRAINTS:
+        if _constraint_text(attribute.get(key)) != _constraint_text(base.get(key)):
+            item[key] = attribute.get(key) or {}
+    return item if len(item) > 1 else None
+
+
+def _custom_item(name: str, attribute: dict[str, Any], full: bool) -> dict[str, Any]:
+    developer_only = name.startswith("dev:custom:")
+    bare = name.split("custom:", 1)[1]
+    item: dict[str, Any] = {"Name": bare, "AttributeDataType": attribute.get("AttributeDataType")}
+    if developer_only or full:
+        item["DeveloperOnlyAttribute"] = developer_only
+    item["Mutable"] = attribute.get("Mutable", True)
+    if attribute.get("Required") or full:
+        item["Required"] = bool(attribute.get("Required"))
+    for key in CONSTRAINTS:
+        if attribute.get(key) or (full and key in attribute):
+            item[key] = attribute[key]
+    return item
+
+
+def _secret_reference(out: Exported, provider: str, key: str, prefix: str) -> EnvSecret:
+    name = base = env_name(prefix, provider, key)
+    taken = {s.name for s in out.secrets}
+    count = 1
+    while name in taken:  # names that differ only in punctuation or case
+        count += 1
+        name = f"{base}_{count}"
+    secret = EnvSecret(name, f"user pool {out.name}, identity provider {provider}: "
+                             f"provider_details.{key}")
+    out.secrets.append(secret)
+    return secret
+
+
+def identity_provider(document: dict[str, Any], secrets: list[str], prefix: str,
+                      out: Exported, path: Path, full: bool) -> dict[str, Any]:
+    """One provider: derived details left out, secrets as ${env:...} references."""
+    doc = _pick_known(document, "IdentityProvider")
+    name, kind = str(doc.get("ProviderName")), str(doc.get("ProviderType"))
+    details = {k: v for k, v in (doc.get("ProviderDetails") or {}).items()
+               if k not in SECRET_DETAIL_KEYS}
+    settable = known.SETTABLE_PROVIDER_DETAILS.get(kind)
+    if settable is not None:
+        details = {k: v for k, v in details.items() if k in settable}
+    if details.get("MetadataURL"):
+        details.pop("MetadataFile", None)  # the service's copy of what the URL serves
+    doc["ProviderDetails"] = details
+    mapping = dict(doc.get("AttributeMapping") or {})
+    if not full and kind != "SAML":
+        for key, value in known.SERVER_FILLED_MAPPING.items():
+            if mapping.get(key) == value:
+                del mapping[key]
+    doc["AttributeMapping"] = mapping
+    if not full:
+        doc = {k: v for k, v in doc.items() if _normal(v) is not None or k == "ProviderDetails"}
+    spec = to_spec(doc, "IdentityProvider", f"identity provider {name}", out.notes)
+    wanted = sorted(set(secrets) | set(known.REQUIRED_SECRETS.get(kind, ())))
+    spec_details = spec.setdefault("provider_details", {})
+    for key in wanted:
+        secret = _secret_reference(out, name, key, prefix)
+        spec_details[key] = f"${{env:{secret.name}}}"
+        at: Path = (*path, "provider_details", key)
+        out.inline[at] = "a secret: set this variable"
+    spec["provider_details"] = dict(sorted(spec_details.items()))
+    return spec
+
+
+def _part(part: Any) -> dict[str, Any] | None:
+    return part.document if isinstance(part, LivePart) else None
+
+
+def _items(part: Any) -> list[dict[str, Any]]:
+    return [p.document for p in part] if isinstance(part, list) else []
+
+
+def _singleton(document: dict[str, Any] | None, definition_name: str,
+               rules: Mapping[str, known.Default], where: str, out: Exported,
+               full: bool) -> dict[str, Any] | None:
+    if document is None:
+        return None
+    doc = _settings(_pick_known(document, definition_name), rules,
+                    definition(definition_name), full)
+    if not doc:
+        return None
+    return to_spec(doc, definition_name, where, out.notes)
+
+
+def ui_customization(document: dict[str, Any] | None, where: str, out: Exported,
+                     path: Path) -> dict[str, Any] | None:
+    """The classic hosted UI's CSS. Its logo can't be exported: ImageFile is write-only."""
+    if document is None:
+        return None
+    image = bool(document.get("ImageUrl"))
+    if not document.get("CSS"):
+        if image:
+            out.notes.append(f"{where}: only a logo image, which can't be read back "
+                             "(image_file is write-only): left out, so it stays as it is")
+        return None
+    if image:
+        out.comments[path] = ["The logo image can't be read back (image_file is write-only): "
+                              "the live one stays."]
+    return to_spec({"CSS": document["CSS"]}, "UICustomization", where, out.notes)
+
+
+def managed_login_branding(document: dict[str, Any] | None, where: str, out: Exported,
+                           full: bool) -> dict[str, Any] | None:
+    if document is None:
+        return None
+    doc = _pick_known(document, "ManagedLoginBranding")
+    if doc.get("UseCognitoProvidedValues"):
+        doc = {"UseCognitoProvidedValues": True}
+    pruned = doc if full else _settings(doc, known.MANAGED_LOGIN_BRANDING,
+                                        definition("ManagedLoginBranding"), full)
+    return to_spec(pruned or doc, "ManagedLoginBranding", where, out.notes)
+
+
+# --- clients -------------------------------------------------------------------------
+
+TOKEN_UNITS = "TokenValidityUnits"
+
+
+def _token_settings(describe: Mapping[str, Any], full: bool) -> dict[str, Any]:
+    """Token lifetimes that differ from the defaults, each with its unit spelled out."""
+    out: dict[str, Any] = {}
+    units: dict[str, str] = {}
+    for member, (unit_key, default_unit, default_value) in tokens.TOKENS.items():
+        seconds = tokens.seconds_of(dict(describe), member)
+        if not full and seconds == default_value * tokens.SECONDS[default_unit]:
+            continue
+        if describe.get(member):
+            out[member] = describe[member]
+            units[unit_key] = tokens.unit_of(dict(describe), member)
+        else:
+            out[member] = default_value
+            units[unit_key] = default_unit
+    if units:
+        out[TOKEN_UNITS] = units
+    return out
+
+
+def client_settings(client: ExportedClient, full: bool) -> dict[str, Any]:
+    """The client as CreateUserPoolClient members (API-shaped), defaults left out."""
+    members = model_facts.members("client", "create_members") - {
+        "UserPoolId", "ClientId", "ClientSecret", "GenerateSecret", *tokens.TOKENS, TOKEN_UNITS}
+    document = {k: v for k, v in client.describe.items() if k in members}
+    document["GenerateSecret"] = client.has_secret
+    settings = _settings(document, known.CLIENT, definition("Client"), full)
+    settings["ClientName"] = client.name
+    settings.update(_token_settings(client.describe, full))
+    return settings
+
+
+def build_client(client: ExportedClient, path: Path, out: Exported,
+                 full: bool) -> dict[str, Any]:
+    where = f"client {client.name}"
+    spec = to_spec(client_settings(client, full), "Client", where, out.notes)
+    if client.unmodeled:
+        out.notes.append(f"{where}: Cognito returned fields this version doesn't model "
+                         f"({', '.join(client.unmodeled)}); they are not in the spec")
+    if client.has_secret:
+        at: Path = (*path, "generate_secret")
+        out.inline[at] = "its secret stays in Cognito: never exported"
+    if "auth_session_validity" in spec:
+        at = (*path, "auth_session_validity")
+        out.inline[at] = "minutes"
+    ui = ui_customization(_part(client.parts.get("ui_customization")),
+                          f"{where}: ui_customization", out, (*path, "ui_customization"))
+    if ui is not None:
+        spec["ui_customization"] = ui
+    risk = _singleton(_part(client.parts.get("risk_configuration")), "RiskConfiguration", {},
+                      f"{where}: risk_configuration", out, full)
+    if risk is not None:
+        spec["risk_configuration"] = risk
+    branding = managed_login_branding(_part(client.parts.get("managed_login_branding")),
+                                      f"{where}: managed_login_branding", out, full)
+    if branding is not None:
+        spec["managed_login_branding"] = branding
+    return spec
+
+
+def _check_client_names(pool: ExportedPool) -> None:
+    ids: dict[str, list[str]] = {}
+    for client in pool.clients:
+        ids.setdefault(client.name, []).append(client.client_id)
+    for name, found in sorted(ids.items()):
+        if len(found) > 1:
+            raise ReconcilerError(
+                f"user pool {pool.name} ({pool.pool_id}) has {len(found)} app clients named "
+                f"{name!r} ({', '.join(sorted(found))}); a spec finds clients by name",
+                "rename or delete the extra client, then export again")
+
+
+# --- the whole pool ------------------------------------------------------------------
+
+
+def build_pool(live: ExportedPool, full: bool = False) -> Exported:
+    """The spec of one live pool (a ``user_pools`` item) and what to say around it."""
+    _check_client_names(live)
+    out = Exported(name=live.name, pool={})
+    api = _pool_settings(live, full)
+    attributes = schema_items(live.describe.get("SchemaAttributes") or [], full, out.notes)
+    if attributes:
+        api["Schema"] = attributes
+    api["PoolName"] = live.name
+    pool = to_spec(api, "UserPool", f"user pool {live.name}", out.notes)
+    if not live.name_is_unique:
+        pool["id"] = live.pool_id
+        out.inline[("id",)] = "another pool in this region has the same name"
+    if live.unmodeled:
+        out.notes.append(f"user pool {live.name}: Cognito returned fields this version doesn't "
+                         f"model ({', '.join(live.unmodeled)}); they are not in the spec, and "
+                         "plan refuses to update the pool until cognito-reconciler knows them")
+    prefix = live.name if live.name_is_unique else f"{live.name}_{live.pool_id}"
+
+    groups = sorted(_items(live.parts.get("groups")), key=lambda d: str(d.get("GroupName")))
+    servers = sorted(_items(live.parts.get("resource_servers")),
+                     key=lambda d: str(d.get("Identifier")))
+    providers = sorted(_items(live.parts.get("identity_providers")),
+                       key=lambda d: str(d.get("ProviderName")))
+    if groups or full:
+        pool["groups"] = [to_spec(_drop_empty(_pick_known(g, "Group"), full), "Group",
+                                  f"group {g.get('GroupName')}", out.notes) for g in groups]
+    if servers or full:
+        pool["resource_servers"] = [
+            to_spec(_drop_empty(_pick_known(s, "ResourceServer"), full), "ResourceServer",
+                    f"resource server {s.get('Identifier')}", out.notes) for s in servers]
+    if providers or full:
+        pool["identity_providers"] = [
+            identity_provider(p, live.provider_secrets.get(str(p.get("ProviderName")), []),
+                              prefix, out, ("identity_providers", i), full)
+            for i, p in enumerate(providers)]
+
+    domain = _singleton(_part(live.parts.get("domain")), "Domain", known.DOMAIN,
+                        "domain", out, full)
+    if domain is not None:
+        pool["domain"] = domain
+        if live.other_domain:
+            out.comments[("domain",)] = [
+                f"The prefix domain {live.other_domain} is live too; a spec holds one domain, "
+                "so it is not managed here."]
+    ui = ui_customization(_part(live.parts.get("ui_customization")), "ui_customization", out,
+                          ("ui_customization",))
+    if ui is not None:
+        pool["ui_customization"] = ui
+    for key, name in (("risk_configuration", "RiskConfiguration"),
+                      ("log_delivery_configuration", "LogDeliveryConfiguration")):
+        found = _singleton(_part(live.parts.get(key)), name, {}, key, out, full)
+        if found is not None:
+            pool[key] = found
+
+    clients = sorted(live.clients, key=lambda c: c.name)
+    if clients or full:
+        pool["clients"] = [build_client(c, ("clients", i), out, full)
+                           for i, c in enumerate(clients)]
+    out.pool = pool_ordered(pool, definition("UserPool"))
+    _section_comments(out)
+    return out
+
+
+def _drop_empty(document: dict[str, Any], full: bool) -> dict[str, Any]:
+    """Without empty members (an empty description is no description)."""
+    if full:
+        return document
+    return {k: v for k, v in document.items() if _normal(v) is not None and v != ""}
+
+
+def _section_comments(out: Exported) -> None:
+    """A blank line and the console section's name before each section's first key."""
+    seen: set[str] = set()
+    for key in out.pool:
+        title = SECTION_OF.get(key)
+        if title is not None and title not in seen:
+            seen.add(title)
+            out.comments[(key,)] = ["", title, *out.comments.get((key,), [])]
+
+
+def spec_document(pools: list[Exported]) -> tuple[dict[str, Any], dict[Path, list[str]],
+                                                  dict[Path, str]]:
+    """The whole spec (``version: 1``, ``user_pools``) and its comments by path."""
+    data = {"version": 1, "user_pools": [p.pool for p in pools]}
+    comments: dict[Path, list[str]] = {}
+    inline: dict[Path, str] = {}
+    for index, pool in enumerate(pools):
+        base: Path = ("user_pools", index)
+        comments.update({(*base, *path): lines for path, lines in pool.comments.items()})
+        inline.update({(*base, *path): text for path, text in pool.inline.items()})
+    return data, comments, inline
