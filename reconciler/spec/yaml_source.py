@@ -251,6 +251,9 @@ def _yaml_problem(text: str, error: yaml.MarkedYAMLError) -> _Problem:
             "a tab is used for indentation: YAML indents with spaces only, "
             "replace the tab with spaces",
         )
+    if "maximum nesting depth" in (error.problem or ""):
+        # Newer PyYAML scanners stop deep flow nesting themselves: same limit, same words.
+        return _Problem(line + 1, col + 1, f"nested more than {MAX_DEPTH} levels deep")
     if "another document" in (error.problem or ""):
         return _Problem(
             line + 1, col + 1, "a spec file holds one YAML document; a second starts here"
