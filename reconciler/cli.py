@@ -24,6 +24,7 @@ COMMANDS = {
     "plan": "reconciler.commands.plan_cmd:plan",
     "apply": "reconciler.commands.apply_cmd:apply",
     "outputs": "reconciler.commands.outputs_cmd:outputs",
+    "export": "reconciler.commands.export_cmd:export",
     "schema": "reconciler.commands.schema_cmd:schema",
     "sandbox": "reconciler.commands.sandbox_cmd:sandbox",
 }
