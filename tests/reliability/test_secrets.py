@@ -122,7 +122,7 @@ def test_no_command_shows_a_secret(sandbox_url: str, cognito: Any, tmp_path: Pat
     tool("plan", "--format", "markdown", "spec.yaml")
     tool("plan", "--resend-secrets", "--json", "spec.yaml")
     tool("plan", "--resend-secrets", "--out", "resend.plan.json", "spec.yaml")
-    # (applying resend.plan.json is refused as stale: test_found_bugs.py)
+    tool("apply", "--auto-approve", "resend.plan.json")
     tool("apply", "--auto-approve", "--resend-secrets", "spec.yaml")
     tool("outputs", "spec.yaml")
     tool("outputs", "--format", "env", "spec.yaml")

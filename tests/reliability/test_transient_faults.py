@@ -30,7 +30,7 @@ from .helpers import (
     users_by_pool,
 )
 from .netfaults import DroppingProxy
-from .specs import V1, V2, assert_report_is_accurate, write
+from .specs import V1, V2, assert_report_is_accurate, report, write
 
 USERS = 25
 
@@ -194,5 +194,7 @@ def test_a_create_whose_answer_was_lost_is_not_reported_not_done(
     proxy.configure({4: "after"})  # Cognito creates the first client; its answer is lost
     failed = run(proxy.url, "apply", "--auto-approve", spec)
     assert failed.code == 1
+    [(_, operation)] = report(failed.err)["unknown"]
+    assert operation == "CreateUserPoolClient"
     assert_report_is_accurate(sandbox_url, spec, failed.err)
 
