@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from reconciler.cli import cli
+from reconciler.cli import COMMANDS
 
 from .helpers import Figures, clear_faults, inject, pool_ids
 
@@ -126,9 +126,15 @@ def test_no_command_shows_a_secret(sandbox_url: str, cognito: Any, tmp_path: Pat
     tool("apply", "--auto-approve", "--resend-secrets", "spec.yaml")
     tool("outputs", "spec.yaml")
     tool("outputs", "--format", "env", "spec.yaml")
-    if "export" in cli.commands:
+    if "export" in COMMANDS:
         tool("export", "--pool-name", "secretive")
-        tool("export", "--pool-id", pool_id)
+        tool("export", "--pool-id", pool_id, "--full")
+        tool("export", "--pool-name", "secretive", "--out", "exported.yaml")
+        tool("export", "--all", "--full", "--out", "exported")
+        env["SECRETIVE_GOOGLE_CLIENT_SECRET"] = secret_values["GOOGLE_CLIENT_SECRET"]
+        env["SECRETIVE_CORP_CLIENT_SECRET"] = secret_values["CORP_OIDC_SECRET"]
+        tool("plan", "--detailed-exitcode", "exported.yaml")  # the export plans clean
+    tool("schema")
 
     # Rotated IdP secret, resent; then a failed resend (a traceback, with -v).
     env["GOOGLE_CLIENT_SECRET"] = rotated = "GOCSPX-" + secrets.token_hex(12)
@@ -145,11 +151,16 @@ def test_no_command_shows_a_secret(sandbox_url: str, cognito: Any, tmp_path: Pat
     refused = tool("validate", "spec.yaml", expect=1)
     assert "(hidden)" in refused
 
+    # Every command but the sandbox server ran (with -v).
+    ran = {command.split()[0] for command, _, _ in tool.outputs}
+    assert ran == set(COMMANDS) - {"sandbox"}
     needles = [*secret_values.values(), generated, rotated, bad]
     leaks = [f"{command}: {needle[:6]}..." for command, text, _ in tool.outputs
              for needle in needles if needle in text]
     assert leaks == []
     assert files_holding(tmp_path, needles) == []
     assert (home / "create.plan.json").exists() and (home / "resend.plan.json").exists()
+    if "export" in COMMANDS:
+        assert (home / "exported.yaml").exists() and any((home / "exported").iterdir())
     figures.record("secrets", commands_run=len(tool.outputs), secrets_checked=len(needles),
                    files_scanned=sum(1 for p in tmp_path.rglob("*") if p.is_file()), leaks=0)
