@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from e2e.cli import run
@@ -63,3 +64,19 @@ def test_a_plan_saved_with_resend_secrets_can_be_applied(
     assert run(sandbox_url, "plan", "--resend-secrets", "--out", saved, spec).code == 0
     result = run(sandbox_url, "apply", "--auto-approve", saved)
     assert result.code == 0, result.text
+
+
+def test_tags_whose_values_are_empty_are_still_compared(sandbox_url: str, cognito: Any,
+                                                        tmp_path: Path) -> None:
+    """Caught by the failure property while the empty-string fix above was in progress:
+    with "" treated as absent everywhere, tags {a: ""} and {b: ""} compared equal."""
+    first = write(tmp_path, "version: 1\nuser_pools:\n  - pool_name: p\n"
+                            "    user_pool_tags: {'-': '', zcc: ''}\n", "v1.yaml")
+    assert run(sandbox_url, "apply", "--auto-approve", first).code == 0
+    second = write(tmp_path, "version: 1\nuser_pools:\n  - pool_name: p\n"
+                             "    user_pool_tags: {a: ''}\n", "v2.yaml")
+    assert run(sandbox_url, "plan", "--detailed-exitcode", second).code == 2
+    assert run(sandbox_url, "apply", "--auto-approve", second).code == 0
+    [pool] = cognito.list_user_pools(MaxResults=60)["UserPools"]
+    assert cognito.describe_user_pool(UserPoolId=pool["Id"])["UserPool"]["UserPoolTags"] == {
+        "a": ""}
