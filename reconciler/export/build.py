@@ -25,6 +25,7 @@ from reconciler.plan import tokens
 from reconciler.plan.documents import canonical, is_empty
 from reconciler.plan.parts import SECRET_DETAIL_KEYS
 from reconciler.plan.pools import DESCRIBE_ALIASES
+from reconciler.plan.shapes import Shape
 from reconciler.spec.convert import from_api
 from reconciler.spec.schema_data import definition, resolve
 
@@ -60,14 +61,17 @@ class Exported:
 # --- defaults ------------------------------------------------------------------------
 
 
-def _normal(value: Any) -> Any:
-    found = canonical(value)
-    return None if is_empty(found) else found
+def _normal(value: Any, node: Mapping[str, Any] | None = None) -> Any:
+    """``value`` in the plan's canonical form (``node``: its schema, which tells a map,
+    where ``""`` is data, from a structure); None when it is empty."""
+    shape = Shape(dict(node)) if node else None
+    found = canonical(value, shape)
+    return None if is_empty(found, bool(shape and shape.is_map)) else found
 
 
-def same(a: Any, b: Any) -> bool:
+def same(a: Any, b: Any, node: Mapping[str, Any] | None = None) -> bool:
     """Equal in Cognito's terms: empties are absent, lists are sets."""
-    return bool(_normal(a) == _normal(b))
+    return bool(_normal(a, node) == _normal(b, node))
 
 
 def _kind(node: Mapping[str, Any] | None) -> str:
@@ -94,9 +98,9 @@ def prune(value: Any, rule: known.Default | None, node: Mapping[str, Any] | None
     Inside a structure, members equal to the defaults they get when the structure
     is given without them go; a structure every member of which is such a default
     is kept whole (leaving it out would not recreate it)."""
-    if rule is not None and any(same(value, alt) for alt in rule.absent):
+    if rule is not None and any(same(value, alt, node) for alt in rule.absent):
         return MISSING
-    if _normal(value) is None:
+    if _normal(value, node) is None:
         # Empty, where leaving the member out gives something (no auth flows at all,
         # rather than the three default ones): the empty value is the setting.
         if rule is not None and rule.absent:
@@ -305,7 +309,9 @@ def identity_provider(document: dict[str, Any], secrets: list[str], prefix: str,
                 del mapping[key]
     doc["AttributeMapping"] = mapping
     if not full:
-        doc = {k: v for k, v in doc.items() if _normal(v) is not None or k == "ProviderDetails"}
+        node = definition("IdentityProvider")
+        doc = {k: v for k, v in doc.items()
+               if _normal(v, _member_node(node, k)) is not None or k == "ProviderDetails"}
     spec = to_spec(doc, "IdentityProvider", f"identity provider {name}", out.notes)
     wanted = sorted(set(secrets) | set(known.REQUIRED_SECRETS.get(kind, ())))
     spec_details = spec.setdefault("provider_details", {})
@@ -471,11 +477,12 @@ def build_pool(live: ExportedPool, full: bool = False) -> Exported:
     providers = sorted(_items(live.parts.get("identity_providers")),
                        key=lambda d: str(d.get("ProviderName")))
     if groups or full:
-        pool["groups"] = [to_spec(_drop_empty(_pick_known(g, "Group"), full), "Group",
+        pool["groups"] = [to_spec(_drop_empty(_pick_known(g, "Group"), "Group", full), "Group",
                                   f"group {g.get('GroupName')}", out.notes) for g in groups]
     if servers or full:
         pool["resource_servers"] = [
-            to_spec(_drop_empty(_pick_known(s, "ResourceServer"), full), "ResourceServer",
+            to_spec(_drop_empty(_pick_known(s, "ResourceServer"), "ResourceServer", full),
+                    "ResourceServer",
                     f"resource server {s.get('Identifier')}", out.notes) for s in servers]
     if providers or full:
         pool["identity_providers"] = [
@@ -510,11 +517,13 @@ def build_pool(live: ExportedPool, full: bool = False) -> Exported:
     return out
 
 
-def _drop_empty(document: dict[str, Any], full: bool) -> dict[str, Any]:
+def _drop_empty(document: dict[str, Any], definition_name: str,
+                full: bool) -> dict[str, Any]:
     """Without empty members (an empty description is no description)."""
     if full:
         return document
-    return {k: v for k, v in document.items() if _normal(v) is not None and v != ""}
+    node = definition(definition_name)
+    return {k: v for k, v in document.items() if _normal(v, _member_node(node, k)) is not None}
 
 
 def _section_comments(out: Exported) -> None:

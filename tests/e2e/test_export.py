@@ -51,7 +51,7 @@ def arn(service: str, resource: str, region: str = REGION) -> str:
 # --- text that tests the YAML writer ------------------------------------------------
 
 TRICKY = [
-    "OFF", "on", "yes", "No", "y", "n", "null", "~", "123", "0x1F", "1e3", "12:30",
+    "", "OFF", "on", "yes", "No", "y", "n", "null", "~", "123", "0x1F", "1e3", "12:30",
     "2024-01-01", "true", "#hash", "a: b", "a #b", "- dash", "[x]", "{y}", "${env:HOME}",
     "$${x}", "it's", 'say "hi"', "multi\nline\n", "two\nlines", "trailing \n\n", " lead",
     "tab\there", "*star", "&amp", "!bang", "%pct", "@at", "`tick", "|pipe", ">gt", "?q",

@@ -348,3 +348,13 @@ def test_an_empty_list_that_differs_from_the_default_is_kept(tmp_path: Path) -> 
     exported = build_pool(pool(clients=[client(shown)]))
     assert exported.pool["clients"] == [{"client_name": "web", "explicit_auth_flows": []}]
     valid([exported], tmp_path)
+
+
+def test_an_empty_string_is_data_in_a_map_and_nothing_in_a_structure(tmp_path: Path) -> None:
+    describe = empty_pool_describe()
+    describe["UserPoolTags"] = {"team": "", "yes": "OFF"}
+    describe["SmsConfiguration"] = {"SnsCallerArn": "arn:aws:iam::1:role/sms", "ExternalId": ""}
+    exported = build_pool(pool(describe))
+    assert exported.pool["user_pool_tags"] == {"team": "", "yes": "OFF"}
+    assert exported.pool["sms_configuration"] == {"sns_caller_arn": "arn:aws:iam::1:role/sms"}
+    valid([exported], tmp_path)
