@@ -22,6 +22,7 @@ CREDENTIAL_CODES = {"UnrecognizedClientException", "InvalidSignatureException",
                     "ExpiredTokenException", "ExpiredToken", "InvalidClientTokenId",
                     "SignatureDoesNotMatch", "IncompleteSignature",
                     "MissingAuthenticationToken"}
+TOKEN_OR_REGION_CODES = {"UnrecognizedClientException", "InvalidClientTokenId"}
 ACCESS_CODES = {"AccessDeniedException", "AccessDenied", "NotAuthorizedException"}
 THROTTLE_CODES = {"TooManyRequestsException", "ThrottlingException", "Throttling",
                   "LimitExceededException"}
@@ -83,7 +84,13 @@ def _client_error(operation: str, exc: bex.ClientError) -> ReconcilerError:
     message = str(error.get("Message", "")).strip() or "(no message)"
     status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
     hint = ""
-    if code in CREDENTIAL_CODES:
+    if code in TOKEN_OR_REGION_CODES:
+        # AWS answers these for bad keys and also for an opt-in region the account
+        # hasn't enabled.
+        hint = ("Cognito refused the AWS credentials: refresh them (aws sso login, new keys, "
+                "AWS_SESSION_TOKEN), or check --region: an opt-in region must be enabled "
+                "for the account")
+    elif code in CREDENTIAL_CODES:
         hint = ("Cognito refused the AWS credentials (invalid or expired): refresh them "
                 "(aws sso login, new keys, AWS_SESSION_TOKEN)")
     elif code in ACCESS_CODES:

@@ -211,6 +211,7 @@ def test_a_region_the_sandbox_does_not_know(sandbox_url: str, tmp_path: Path) ->
     line = one_clear_line(result)
     assert "us-east-7" in line
     assert "InternalErrorException" not in line
+    assert "check --region" in hint(result)
 
 
 def test_https_to_a_plain_http_endpoint(sandbox_url: str, tmp_path: Path) -> None:
