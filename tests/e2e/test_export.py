@@ -23,18 +23,9 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from reconciler import cli as cli_module
 from reconciler.spec import load_spec
 
 from .cli import Result, run, write_spec
-
-# Until cli.py registers the command (a line for its COMMANDS table).
-if "export" not in getattr(cli_module, "COMMANDS", {"export": None}):
-    cli_module.COMMANDS["export"] = "reconciler.commands.export_cmd:export"
-elif not hasattr(cli_module, "COMMANDS") and "export" not in cli_module.cli.commands:
-    from reconciler.commands.export_cmd import export as _export
-
-    cli_module.cli.add_command(_export)
 
 REGION = "us-east-1"
 ACCOUNT = "123456789012"
