@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reconciler.standard_attributes import STANDARD_ATTRIBUTES as _STANDARD
+
 
 @dataclass(frozen=True)
 class Default:
@@ -104,39 +106,8 @@ DOMAIN: dict[str, Default] = {"ManagedLoginVersion": Default((1,))}
 MANAGED_LOGIN_BRANDING: dict[str, Default] = {"UseCognitoProvidedValues": Default((False,))}
 
 
-def _string(min_length: str = "0", max_length: str = "2048") -> dict[str, Any]:
-    return {"AttributeDataType": "String", "Mutable": True, "Required": False,
-            "StringAttributeConstraints": {"MinLength": min_length, "MaxLength": max_length}}
-
-
-_BOOLEAN = {"AttributeDataType": "Boolean", "Mutable": True, "Required": False}
-
 # The standard attributes as DescribeUserPool lists them for a pool that didn't set them.
-STANDARD_ATTRIBUTES: dict[str, dict[str, Any]] = {
-    "sub": {**_string("1"), "Mutable": False, "Required": True},
-    "name": _string(),
-    "given_name": _string(),
-    "family_name": _string(),
-    "middle_name": _string(),
-    "nickname": _string(),
-    "preferred_username": _string(),
-    "profile": _string(),
-    "picture": _string(),
-    "website": _string(),
-    "email": _string(),
-    "email_verified": dict(_BOOLEAN),
-    "gender": _string(),
-    "birthdate": _string("10", "10"),
-    "zoneinfo": _string(),
-    "locale": _string(),
-    "phone_number": _string(),
-    "phone_number_verified": dict(_BOOLEAN),
-    "address": _string(),
-    "updated_at": {"AttributeDataType": "Number", "Mutable": True, "Required": False,
-                   "NumberAttributeConstraints": {"MinValue": "0"}},
-    "identities": {"AttributeDataType": "String", "Mutable": True, "Required": False,
-                   "StringAttributeConstraints": {}},
-}
+STANDARD_ATTRIBUTES = _STANDARD
 
 # ProviderDetails keys a request may set, by provider type. Describe adds keys the
 # service derives (endpoints, token method, SAML certificates); those are left out.

@@ -10,13 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Cognito's standard attributes (OIDC claims). Not in botocore's model.
-STANDARD_ATTRIBUTES = frozenset({
-    "sub", "name", "given_name", "family_name", "middle_name", "nickname",
-    "preferred_username", "profile", "picture", "website", "email", "email_verified",
-    "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified",
-    "address", "updated_at", "identities",
-})
+from reconciler.standard_attributes import STANDARD_ATTRIBUTES as _STANDARD
+
+STANDARD_ATTRIBUTES = frozenset(_STANDARD)
 CONSTRAINTS = ("StringAttributeConstraints", "NumberAttributeConstraints")
 
 
