@@ -165,8 +165,13 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
         requests.append(mfa_request(live.pool_id, wanted_mfa))
     if requests:
         change = _live_change(pool, live, region, Action.UPDATE, fields, requests)
-        if live.unmodeled and setting_fields:
-            change.blocked = client_rules.unmodeled_message(live.unmodeled)
+        # A full update would reset what this version can't see: in the pool for
+        # UpdateUserPool, in the MFA settings (mfa.*) for SetUserPoolMfaConfig.
+        in_mfa = [p for p in live.unmodeled if p.startswith("mfa.")]
+        in_pool = [p for p in live.unmodeled if not p.startswith("mfa.")]
+        at_risk = (in_pool if setting_fields else []) + (in_mfa if mfa_fields else [])
+        if at_risk:
+            change.blocked = client_rules.unmodeled_message(at_risk)
         changes.append(change)
     changes.extend(_plan_clients(pool, live, region, warnings))
     owner = part_rules.Owner(pool.address, region, live.pool_id, warnings=warnings)

@@ -116,3 +116,13 @@ def test_clients_absent_from_spec_are_deleted_only_when_clients_are_managed():
     managed, _ = plan(desired_pool(clients=[]), live)
     assert [(c.address, c.action) for c in managed] == [
         ("user_pool.users.client.old", Action.DELETE)]
+
+
+def test_unmodeled_mfa_fields_block_only_an_mfa_change():
+    live = live_pool(unmodeled=["mfa.SomeNewFactor"])
+    settings_only, _ = plan(desired_pool(DeletionProtection="ACTIVE"), live)
+    assert settings_only[0].blocked is None
+    mfa_change, _ = plan(desired_pool(MfaConfiguration="OPTIONAL",
+                                      mfa={"SoftwareTokenMfaConfiguration": {"Enabled": True}}),
+                         live)
+    assert "mfa.SomeNewFactor" in mfa_change[0].blocked
