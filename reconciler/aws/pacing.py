@@ -91,20 +91,26 @@ class RateLimiter:
         return keys
 
     def acquire(self, operation: str, pool_id: str | None = None) -> float:
-        """Wait for this call's slot; returns the seconds waited."""
-        with self._lock:
-            now = self._clock()
-            buckets = [self._bucket(key, rate) for key, rate in self._keys(operation, pool_id)]
-            # One slot that every bucket allows, booked in all of them, so no bucket
-            # ever sees two calls closer than its spacing.
-            slot = max((b.earliest(now) for b in buckets), default=now)
-            for bucket in buckets:
-                bucket.book(slot)
-            wait = slot - now
-            self.waited += wait
-        if wait > 0:
-            self._sleep(wait)
-        return wait
+        """Wait until every bucket this call draws from allows it; returns seconds waited.
+
+        A slot is booked only when the call goes out, never ahead: a call waiting on
+        its pool's own limit must not hold up calls for other pools in the shared
+        category bucket.
+        """
+        waited = 0.0
+        while True:
+            with self._lock:
+                now = self._clock()
+                buckets = [self._bucket(key, rate) for key, rate in self._keys(operation, pool_id)]
+                ready_at = max((b.earliest(now) for b in buckets), default=now)
+                if ready_at <= now:
+                    for bucket in buckets:
+                        bucket.book(now)
+                    self.waited += waited
+                    return waited
+                delay = ready_at - now
+            self._sleep(delay)
+            waited += delay
 
     def throttled(self, operation: str, pool_id: str | None = None) -> None:
         with self._lock:
