@@ -9,6 +9,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+A = TypeVar("A")
+B = TypeVar("B")
 
 DEFAULT_WORKERS = 8
 ENV = "COGNITO_RECONCILER_MAX_WORKERS"
@@ -33,3 +35,18 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], workers: int | None
         return [func(item) for item in items]
     with ThreadPoolExecutor(max_workers=size) as pool:
         return list(pool.map(func, items))
+
+
+def side_by_side(first: Callable[[], A], second: Callable[[], B]) -> tuple[A, B]:
+    """``(first(), second())``, the two run at the same time (one after the other when
+    only one worker is allowed). ``first``'s exception wins if both fail."""
+    if max_workers() <= 1:
+        return first(), second()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        later = pool.submit(second)
+        try:
+            result = first()
+        except BaseException:
+            later.cancel()
+            raise
+        return result, later.result()

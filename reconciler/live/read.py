@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from reconciler.aws_types import UNMODELED_KEY
-from reconciler.concurrency import parallel_map
+from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.errors import ReconcilerError
 from reconciler.live.parts import read_client_parts, read_pool_parts
 from reconciler.model import DesiredPool, LiveClient, LivePool
@@ -82,20 +82,35 @@ class LiveReader:
         pool_id = self.find_pool_id(pool)
         if pool_id is None:
             return None
-        describe = api.find_user_pool(pool_id) if pool.pool_id else api.describe_user_pool(pool_id)
-        if describe is None:
+
+        def settings() -> tuple[dict[str, Any] | None, dict[str, Any]]:
+            found = api.find_user_pool(pool_id) if pool.pool_id else api.describe_user_pool(
+                pool_id)
+            return found, api.get_mfa_config(pool_id) if found is not None else {}
+
+        def clients() -> list[LiveClient] | None:
+            if pool.clients is None:
+                return []
+            try:
+                return self.read_clients(api, pool, pool_id)
+            except ReconcilerError as exc:
+                if getattr(exc, "code", None) == "ResourceNotFoundException":
+                    return None  # a pinned id that doesn't exist: reported below
+                raise
+
+        # The pool's settings and its clients are read side by side: client reads have
+        # their own quota, which would otherwise idle while the pool is described.
+        (describe, mfa), live_clients = side_by_side(settings, clients)
+        if describe is None or live_clients is None:
             raise ReconcilerError(
                 f"{pool.address}: the spec pins id {pool_id}, but no such pool exists in "
                 f"{api.region}",
                 "fix or remove `id:` (without it the pool is found by name, or created)",
             )
         unmodeled = list(describe.pop(UNMODELED_KEY, []))
-        mfa = api.get_mfa_config(pool_id)
         unmodeled += [f"mfa.{p}" for p in mfa.pop(UNMODELED_KEY, [])]
         live = LivePool(pool_id=pool_id, describe=describe, mfa=mfa, unmodeled=unmodeled,
-                        fingerprint=live_fingerprint(describe, mfa))
-        if pool.clients is not None:
-            live.clients = self.read_clients(api, pool, pool_id)
+                        fingerprint=live_fingerprint(describe, mfa), clients=live_clients)
         live.parts = read_pool_parts(api, pool_id, describe, pool.parts)
         return live
 
