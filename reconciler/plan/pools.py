@@ -188,7 +188,12 @@ def _live_change(pool: DesiredPool, live: LivePool, region: str, action: Action,
 
 def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[FieldChange],
                   reasons: list[str]) -> list[Change]:
-    requests = [Request("DeleteUserPool", {"UserPoolId": live.pool_id},
+    # Cognito refuses to delete a pool that still has a domain.
+    domains = [Request("DeleteUserPoolDomain", {"UserPoolId": live.pool_id, "Domain": name})
+               for name in (live.describe.get("Domain"), live.describe.get("CustomDomain"))
+               if name]
+    requests = [*domains,
+                Request("DeleteUserPool", {"UserPoolId": live.pool_id},
                         note="every user in the pool is lost"),
                 *create_requests(pool)]
     change = _live_change(pool, live, region, Action.REPLACE, fields, requests)

@@ -129,3 +129,23 @@ user_pools:
     assert run(sandbox_url, "apply", "--auto-approve", "--allow-replace", renamed).code == 0
     assert pool_id(cognito) == pid
     assert cognito.describe_user_pool(UserPoolId=pid)["UserPool"]["Domain"] == "second-prefix"
+
+
+def test_replacing_a_pool_with_a_domain_moves_the_domain(sandbox_url, cognito, tmp_path):
+    spec = """\
+version: 1
+user_pools:
+  - pool_name: moving
+    username_attributes: [{attribute}]
+    domain: {{domain: moving-login}}
+"""
+    assert run(sandbox_url, "apply", "--auto-approve",
+               write_spec(tmp_path, spec.format(attribute="email"))).code == 0
+    old = pool_id(cognito)
+    changed = write_spec(tmp_path, spec.format(attribute="phone_number"))
+    result = run(sandbox_url, "apply", "--auto-approve", "--allow-replace", changed)
+    assert result.code == 0, result.text
+    new = pool_id(cognito)
+    assert new != old
+    domain = cognito.describe_user_pool_domain(Domain="moving-login")["DomainDescription"]
+    assert domain["UserPoolId"] == new

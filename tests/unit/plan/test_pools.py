@@ -126,3 +126,12 @@ def test_unmodeled_mfa_fields_block_only_an_mfa_change():
                                       mfa={"SoftwareTokenMfaConfiguration": {"Enabled": True}}),
                          live)
     assert "mfa.SomeNewFactor" in mfa_change[0].blocked
+
+
+def test_replacing_a_pool_deletes_its_domain_first():
+    live = live_pool(describe={"Domain": "login-prefix"})
+    changes, _ = plan(desired_pool(UsernameAttributes=["phone_number"]), live)
+    assert [r.operation for r in changes[0].requests][:3] == [
+        "DeleteUserPoolDomain", "DeleteUserPool", "CreateUserPool"]
+    assert changes[0].requests[0].params == {"UserPoolId": "us-east-1_abc",
+                                             "Domain": "login-prefix"}
