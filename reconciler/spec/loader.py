@@ -26,6 +26,16 @@ __all__ = ["LoadedSpec", "SpecPath", "load_spec"]
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
+def locate_in(locations: Mapping[SpecPath, Location], path: SpecPath) -> Location:
+    """The location of ``path``, or of its nearest located ancestor."""
+    probe = tuple(path)
+    while probe:
+        if probe in locations:
+            return locations[probe]
+        probe = probe[:-1]
+    return locations.get((), Location("<spec>", 1, 1))
+
+
 @dataclass
 class LoadedSpec:
     # The merged document: {"version": 1, "variables": {...}, "user_pools": [...]},
@@ -42,12 +52,7 @@ class LoadedSpec:
 
     def locate(self, path: SpecPath) -> Location:
         """The location of ``path``, or of its nearest located ancestor."""
-        probe = tuple(path)
-        while probe:
-            if probe in self.locations:
-                return self.locations[probe]
-            probe = probe[:-1]
-        return self.locations.get((), Location("<spec>", 1, 1))
+        return locate_in(self.locations, path)
 
 
 def load_spec(
@@ -214,12 +219,7 @@ class _Merged:
                 self.locations[("variables", name)] = here
 
     def locate(self, path: SpecPath) -> Location:
-        probe = tuple(path)
-        while probe:
-            if probe in self.locations:
-                return self.locations[probe]
-            probe = probe[:-1]
-        return self.locations.get((), Location("<spec>", 1, 1))
+        return locate_in(self.locations, path)
 
     def locate_value(self, path: SpecPath) -> Location:
         return self.values.get(tuple(path)) or self.locate(path)
