@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from reconciler.concurrency import max_workers
+from reconciler.concurrency import max_workers, parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.plan.model import CREATED_PREFIX, Change, Plan
 
@@ -130,27 +130,33 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
             recheck: Recheck | None = None, workers: int | None = None) -> ApplyReport:
     """Run the plan's requests; stop starting new ones at the first failure.
 
-    Changes run phase by phase (a pool before its parts, providers before the clients
-    that name them, deletes in reverse); within a phase they are independent and run
+    Pools are independent of each other and run side by side. Within a pool, changes
+    run phase by phase (the pool before its parts, providers before the clients that
+    name them, deletes in reverse); the changes of one phase are independent and run
     concurrently, each change's own requests in order. ``recheck(api, change)``
     re-reads a live resource's fingerprint just before the change's first write, so
     a resource changed since the plan was made is not overwritten from old state.
     """
     total = sum(len(c.requests) for c in plan.changes)
     run = _Run(api_for_region, progress, clock, recheck, total)
-    phases: dict[int, list[Change]] = {}
+    pools: dict[str, dict[int, list[Change]]] = {}
     for change in plan.changes:
-        phases.setdefault(change.phase, []).append(change)
-    pool_size = workers or max_workers()
-    for phase in sorted(phases):
-        batch = phases[phase]
-        if pool_size == 1 or len(batch) == 1:
-            for change in batch:
-                run.run_change(change)
-            continue
-        with ThreadPoolExecutor(max_workers=min(pool_size, len(batch))) as pool:
-            list(pool.map(run.run_change, batch))
+        pools.setdefault(change.pool_address, {}).setdefault(change.phase, []).append(change)
+    size = workers or max_workers()
+
+    def run_pool(phases: dict[int, list[Change]]) -> None:
+        for phase in sorted(phases):
+            batch = phases[phase]
+            if size == 1 or len(batch) == 1:
+                for change in batch:
+                    run.run_change(change)
+            else:
+                with ThreadPoolExecutor(max_workers=min(size, len(batch))) as pool:
+                    list(pool.map(run.run_change, batch))
+
+    parallel_map(run_pool, list(pools.values()), size)
     return run.report
+
 
 def _created_note(operation: str, result: dict[str, Any]) -> str:
     if operation == "CreateUserPool":
