@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from reconciler.concurrency import max_workers, parallel_map
 from reconciler.errors import ReconcilerError
-from reconciler.plan.model import CREATED_PREFIX, Action, Change, Plan
+from reconciler.plan.model import CREATED_PREFIX, Change, Plan
 
 
 class CognitoWriter(Protocol):
@@ -145,7 +145,6 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
     size = workers or max_workers()
 
     def run_pool(phases: dict[int, list[Change]]) -> None:
-        _start_settings_update_early(phases)
         for phase in sorted(phases):
             batch = phases[phase]
             if size == 1 or len(batch) == 1:
@@ -157,22 +156,6 @@ def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],
 
     parallel_map(run_pool, list(pools.values()), size)
     return run.report
-
-
-def _start_settings_update_early(phases: dict[int, list[Change]]) -> None:
-    """Let an update of an existing pool's own settings run with the pool's next phase.
-
-    Nothing else in the pool depends on it unless it adds custom attributes (clients may
-    name them) or creates the pool; then it keeps its place in front.
-    """
-    order = sorted(phases)
-    first = phases.get(0, [])
-    if len(order) < 2 or order[0] != 0 or not first:
-        return
-    if all(c.kind == "user_pool" and c.action == Action.UPDATE
-           and all(r.operation != "AddCustomAttributes" for r in c.requests) for c in first):
-        phases[order[1]] = first + phases[order[1]]
-        del phases[0]
 
 
 def _created_note(operation: str, result: dict[str, Any]) -> str:
