@@ -16,7 +16,7 @@ from reconciler.aws_types import UNMODELED_KEY
 from reconciler.concurrency import parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.live import parts as live_parts
-from reconciler.model import LivePart
+from reconciler.model import LiveClient, LivePart
 from reconciler.plan.parts import SECRET_DETAIL_KEYS
 
 
@@ -33,15 +33,9 @@ class ExportApi(Protocol):
     def pages(self, operation: str, key: str, **params: Any) -> list[dict[str, Any]]: ...
 
 
-@dataclass
-class ExportedClient:
-    client_id: str
-    name: str
-    describe: dict[str, Any]  # DescribeUserPoolClient, without the secret
-    has_secret: bool
-    unmodeled: list[str] = field(default_factory=list)
-    # The client's own parts (not the pool's, which a client inherits).
-    parts: dict[str, LivePart | None] = field(default_factory=dict)
+# A client is read for export exactly as for a plan; its parts are its own (not the
+# pool's, which a client inherits).
+ExportedClient = LiveClient
 
 
 @dataclass
