@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reconciler.plan.model import SENSITIVE, Plan
+from reconciler.render.escape import visible
 
 # A hidden line that lets a CI job find and update its own earlier comment.
 MARKER = "<!-- cognito-reconciler-plan -->"
@@ -70,7 +71,9 @@ def _intraword(text: str, index: int) -> bool:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.replace("\r", "").split("\n"))
+    # Line breaks become spaces (a table row or list item is one line); every other
+    # control or format character is shown escaped, as in the text plan.
+    return visible(" ".join(text.replace("\r\n", "\n").split("\n")))
 
 
 def cell(value: Any, sensitive: bool = False) -> str:
@@ -135,7 +138,7 @@ def _attention(changes: Sequence[Mapping[str, Any]]) -> list[str]:
         lines += ["#### Replacements and deletions", ""]
         for change in risky:
             reason = f": {prose(str(change['reason']))}" if change.get("reason") else ""
-            lines.append(f"- **{change['action']}** {code(change['address'])}{reason}")
+            lines.append(f"- **{prose(str(change['action']))}** {code(change['address'])}{reason}")
         lines.append("")
     blocked = [c for c in changes if c.get("blocked")]
     if blocked:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from reconciler.plan.model import SENSITIVE, Action, Change, Plan
+from reconciler.render.escape import visible
 from reconciler.render.style import Style
 
 SYMBOLS = {Action.CREATE: ("+", "green"), Action.UPDATE: ("~", "yellow"),
@@ -25,29 +26,37 @@ def value_text(value: Any) -> str:
 def render_change(change: Change, style: Style) -> list[str]:
     symbol, color = SYMBOLS[change.action]
     ident = f" ({change.live_id})" if change.live_id and change.live_id != change.name else ""
-    lines = [style(f"  # {change.address} {VERBS[change.action]}", "bold")]
-    lines.append(style(f"  {symbol} {change.kind} \"{change.name}\"{ident}", color))
+    # (text, colour) pairs; every line is made visible before it is coloured, so a
+    # name can't smuggle a control sequence in, while the colour codes still work.
+    lines: list[tuple[str, str | None]] = [
+        (f"  # {change.address} {VERBS[change.action]}", "bold"),
+        (f"  {symbol} {change.kind} \"{change.name}\"{ident}", color)]
     if change.reason:
-        lines.append(f"      reason: {change.reason}")
+        lines.append((f"      reason: {change.reason}", None))
     if change.blocked:
-        lines.append(style(f"      blocked: {change.blocked}", "red"))
+        lines.append((f"      blocked: {change.blocked}", "red"))
     for field in change.fields:
         before, after = (SENSITIVE, SENSITIVE) if field.sensitive else (
             value_text(field.before), value_text(field.after))
         if change.action == Action.CREATE or field.before is None:
-            lines.append(style(f"      + {field.path} = {after}", "green"))
+            lines.append((f"      + {field.path} = {after}", "green"))
         elif field.after is None:
-            lines.append(style(f"      - {field.path} = {before}", "red"))
+            lines.append((f"      - {field.path} = {before}", "red"))
         else:
-            lines.append(style(f"      ~ {field.path}: {before} -> {after}", "yellow"))
+            lines.append((f"      ~ {field.path}: {before} -> {after}", "yellow"))
     for warning in change.warnings:
-        lines.append(style(f"      warning: {warning}", "yellow"))
+        lines.append((f"      warning: {warning}", "yellow"))
     if change.requests:
         calls = ", ".join(r.describe() for r in change.requests)
-        lines.append(style(f"      calls: {calls}", "dim"))
+        lines.append((f"      calls: {calls}", "dim"))
     else:
-        lines.append(style("      calls: none (goes with its pool)", "dim"))
-    return lines
+        lines.append(("      calls: none (goes with its pool)", "dim"))
+    return [_line(text, colour, style) for text, colour in lines]
+
+
+def _line(text: str, colour: str | None, style: Style) -> str:
+    shown = visible(text)
+    return style(shown, colour) if colour else shown
 
 
 def summary_line(plan: Plan) -> str:
@@ -59,7 +68,7 @@ def summary_line(plan: Plan) -> str:
 def render_plan(plan: Plan, style: Style) -> str:
     lines: list[str] = []
     for warning in plan.warnings:
-        lines.append(style(f"Warning: {warning}", "yellow"))
+        lines.append(_line(f"Warning: {warning}", "yellow", style))
     if lines:
         lines.append("")
     if plan.empty:
