@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reconciler.errors import ReconcilerError
 from reconciler.model import DesiredPool, LivePool
 from reconciler.plan.model import Plan, PlanWarning
 from reconciler.plan.pools import plan_pool
+from reconciler.spec.yaml_source import format_path
 
 
 @dataclass
@@ -17,6 +19,7 @@ class Observed:
 
 
 def make_plan(observed: list[Observed], force_secrets: bool = False) -> Plan:
+    refuse_shared_live_pools(observed)
     plan = Plan()
     for item in observed:
         warnings: list[PlanWarning] = []
@@ -27,3 +30,28 @@ def make_plan(observed: list[Observed], force_secrets: bool = False) -> Plan:
         plan.changes.extend(changes)
         plan.warnings.extend(warnings)
     return plan
+
+
+def refuse_shared_live_pools(observed: list[Observed]) -> None:
+    """Two entries on one live pool would plan contradictory updates and delete each
+    other's clients, never converging. Offline, validate only sees the same id: twice;
+    here one entry found by name and another pinned by id can meet (issue 12.5)."""
+    first: dict[tuple[str, str], Observed] = {}
+    for item in observed:
+        if item.live is None:
+            continue
+        key = (item.region, item.live.pool_id)
+        if key not in first:
+            first[key] = item
+            continue
+        raise ReconcilerError(
+            f"{_entry(first[key])} and {_entry(item)} both resolve to the live pool "
+            f"{item.live.pool_id} in {item.region}; nothing was changed",
+            "keep one spec entry per live pool (remove one, or pin each to its own pool "
+            "with id:)",
+        )
+
+
+def _entry(item: Observed) -> str:
+    where = format_path(item.pool.path) or "a spec entry"
+    return f"{where} ({item.pool.address})"

@@ -63,25 +63,41 @@ def _error(locate: Locate, path: SpecPath, message: str) -> Diagnostic:
 def _unique_pool_names(
     pools: list[tuple[SpecPath, dict[str, Any]]], locate: Locate
 ) -> list[Diagnostic]:
-    seen: dict[tuple[str, Any], SpecPath] = {}
-    out = []
+    # Plan addresses are user_pool.<pool_name> and apply keys the ids it creates by
+    # them, so one name in two regions (or once pinned by id) would collide.
+    hint = (
+        "plan addresses (user_pool.<pool_name>) must be unique; run each region "
+        "separately (one spec per region) or give the pools distinct names"
+    )
+    return _once_each(
+        pools, "pool_name", locate, lambda name, others: (
+            f"pool_name '{name}' is also used at {others}; {hint}"
+        )
+    ) + _once_each(
+        pools, "id", locate, lambda pool_id, others: (
+            f"id '{pool_id}' is also pinned at {others}; two entries would manage one "
+            "live pool; keep one entry for it"
+        )
+    )
+
+
+def _once_each(
+    pools: list[tuple[SpecPath, dict[str, Any]]],
+    key: str,
+    locate: Locate,
+    message: Callable[[str, str], str],
+) -> list[Diagnostic]:
+    """One error at each entry whose ``key`` value another entry also has."""
+    by_value: dict[str, list[SpecPath]] = {}
     for path, pool in pools:
-        name = pool.get("pool_name")
-        if not isinstance(name, str) or "id" in pool:
-            continue
-        key = (name, pool.get("region"))
-        if key in seen:
-            first = locate((*seen[key], "pool_name"))
-            out.append(
-                _error(
-                    locate,
-                    (*path, "pool_name"),
-                    f"pool_name '{name}' is also used at {first} in the same region; "
-                    "pools are found by name, so give one of them an 'id' or another name",
-                )
-            )
-        else:
-            seen[key] = path
+        value = pool.get(key)
+        if isinstance(value, str):
+            by_value.setdefault(value, []).append((*path, key))
+    out = []
+    for value, paths in by_value.items():
+        for path in paths if len(paths) > 1 else []:
+            others = ", ".join(str(locate(other)) for other in paths if other != path)
+            out.append(_error(locate, path, message(value, others)))
     return out
 
 

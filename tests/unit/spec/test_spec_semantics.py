@@ -15,19 +15,41 @@ def _client(tmp_path: Path, body: str) -> str:
     return write(tmp_path, "a.yaml", head + body)
 
 
-def test_duplicate_pool_names_in_one_region(tmp_path: Path) -> None:
+def test_a_pool_name_is_used_once_whatever_the_region_or_id(tmp_path: Path) -> None:
+    # Issue 12.4: plan addresses (user_pool.<pool_name>) key the ids apply creates, so two
+    # entries with one name, even in two regions or one pinned by id, would collide.
     a = write(tmp_path, "a.yaml", "version: 1\nuser_pools:\n  - pool_name: p\n")
     b = write(
         tmp_path,
         "b.yaml",
-        "version: 1\nuser_pools:\n  - pool_name: p\n"
-        "  - {pool_name: p, region: eu-west-1}\n"  # another region: fine
-        "  - {pool_name: p, id: us-east-1_abc}\n",  # pinned by id: fine
+        "version: 1\nuser_pools:\n  - {pool_name: p, region: eu-west-1}\n"
+        "  - {pool_name: q, id: us-east-1_abc}\n",
+    )
+    hint = (
+        "plan addresses (user_pool.<pool_name>) must be unique; run each region "
+        "separately (one spec per region) or give the pools distinct names"
     )
     assert problems([a, b]) == [
-        f"{b}:3:5: error: pool_name 'p' is also used at {a}:3:5 in the same region; pools "
-        "are found by name, so give one of them an 'id' or another name "
-        "(at user_pools[1].pool_name)"
+        f"{a}:3:5: error: pool_name 'p' is also used at {b}:3:6; {hint} "
+        "(at user_pools[0].pool_name)",
+        f"{b}:3:6: error: pool_name 'p' is also used at {a}:3:5; {hint} "
+        "(at user_pools[1].pool_name)",
+    ]
+
+
+def test_a_pool_id_is_pinned_once(tmp_path: Path) -> None:
+    # Issue 12.5: two entries on one live pool plan contradictory updates.
+    f = write(
+        tmp_path,
+        "a.yaml",
+        "version: 1\nuser_pools:\n  - {pool_name: p, id: us-east-1_abc}\n"
+        "  - {pool_name: q, id: us-east-1_abc}\n",
+    )
+    assert problems([f]) == [
+        f"{f}:3:20: error: id 'us-east-1_abc' is also pinned at {f}:4:20; two entries "
+        "would manage one live pool; keep one entry for it (at user_pools[0].id)",
+        f"{f}:4:20: error: id 'us-east-1_abc' is also pinned at {f}:3:20; two entries "
+        "would manage one live pool; keep one entry for it (at user_pools[1].id)",
     ]
 
 
