@@ -87,6 +87,12 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
                 pool_id: str) -> Change | None:
     current = current_document(live)
     managed = {k: v for k, v in desired.settings.items() if k not in TOKEN_MEMBERS}
+    if desired.settings.get("ClientSecret") is not None:
+        # A custom secret makes a confidential client, though the API wants it sent
+        # with GenerateSecret false (doc: CreateUserPoolClientRequest.ClientSecret,
+        # "You cannot specify both GenerateSecret as true and provide a ClientSecret
+        # value"). Compared as sent, it planned a replace on every run (issue 12.6).
+        managed["GenerateSecret"] = True
     wanted = merge(current, managed, Shape.of("Client"))
     wanted.update(tokens.desired_tokens(current, desired.settings))
     fields = client_field_changes(current, wanted)
