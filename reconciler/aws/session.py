@@ -12,16 +12,19 @@ apply re-reads the live state, finds what was created, and converges.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
+import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlparse
 
 import boto3
 import botocore.config
 import botocore.exceptions as bex
 import botocore.session
+import urllib3.util
 from botocore.retries import quota, standard
 from botocore.retries.base import BaseRetryableChecker
 
@@ -43,7 +46,8 @@ AWS_MAX_BACKOFF = 20.0
 # A local emulator throttles or fails only when a test tells it to: don't make it wait.
 LOCAL_MAX_BACKOFF = 0.25
 
-LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+_LOOPBACK_V4 = ipaddress.IPv4Network("127.0.0.0/8")
+_LOOPBACK_V6 = ipaddress.IPv6Address("::1")
 SANDBOX_REGION = "us-east-1"
 
 # Sent twice, these have the effect of sending them once.
@@ -61,20 +65,107 @@ class AwsSettings:
     endpoint_url: str | None = None
 
 
-def resolve_endpoint(settings: AwsSettings) -> str | None:
-    return (
-        settings.endpoint_url
-        or os.environ.get("AWS_ENDPOINT_URL_COGNITO_IDP")
-        or os.environ.get("AWS_ENDPOINT_URL")
-        or None
+# A host is a bracketed IPv6 literal or letters, digits, dots and dashes: nothing a
+# parser could split differently (no userinfo, no percent-escapes, no backslash).
+_HOST = re.compile(r"\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+")
+_UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def _shown(url: str) -> str:
+    # Control characters escaped (they could rewrite the terminal), the rest as given.
+    return _UNSAFE_CHARS.sub(lambda m: m.group() if m.group() == " " else
+                             f"\\x{ord(m.group()):02x}", url)
+
+
+def _endpoint_error(url: str, source: str, problem: str) -> ReconcilerError:
+    return ReconcilerError(
+        f"the Cognito endpoint '{_shown(url)}' (from {source}) is refused: {problem}",
+        "give --endpoint-url (or AWS_ENDPOINT_URL_COGNITO_IDP) a plain URL such as "
+        "http://127.0.0.1:4566 or https://cognito-idp.eu-west-1.amazonaws.com",
     )
 
 
+def check_endpoint(url: str, source: str = "--endpoint-url") -> str:
+    """``url`` if it means one host to every parser, else a ``ReconcilerError``.
+
+    The connection is made by urllib3, which reads ``\\`` as a path separator where
+    ``urllib.parse`` reads it as part of a user name: ``http://a:1\\@b:2`` connects to
+    ``a`` while ``urlparse`` says ``b``. So anything two parsers could read apart is
+    refused (userinfo, backslashes, escapes, spaces, query, fragment), and what is
+    kept must agree with urllib3's own reading.
+    """
+    if _UNSAFE_CHARS.search(url):
+        what = "space" if " " in url else "control character"
+        raise _endpoint_error(url, source, f"it holds a {what}")
+    if "\\" in url:
+        raise _endpoint_error(url, source, "it holds a backslash, which parsers read "
+                              "differently (one connects to the host before it)")
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise _endpoint_error(url, source, "it must start with http:// or https://")
+    authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if "@" in authority:
+        raise _endpoint_error(url, source, "it holds a user name or password (user@host)")
+    if "?" in rest:
+        raise _endpoint_error(url, source, "it holds a query (?...)")
+    if "#" in rest:
+        raise _endpoint_error(url, source, "it holds a fragment (#...)")
+    host, port = authority, ""
+    if not authority.endswith("]") and ":" in authority:
+        host, _, port = authority.rpartition(":")
+    if not host or not _HOST.fullmatch(host):
+        raise _endpoint_error(url, source, f"{host!r} is not a host name or IP address")
+    if host.startswith("["):
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            raise _endpoint_error(url, source, f"{host!r} is not an IPv6 address") from None
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        raise _endpoint_error(url, source, f"the port {port!r} is not a number 1-65535")
+    parsed = urllib3.util.parse_url(url)  # what botocore's connection pool will read
+    if (parsed.host or "").lower().strip("[]") != host.lower().strip("[]") or (
+            parsed.port or None) != (int(port) if port else None):
+        raise _endpoint_error(url, source, "its host or port is ambiguous")
+    return url
+
+
+def resolve_endpoint(settings: AwsSettings) -> str | None:
+    """The Cognito endpoint, as every AWS SDK picks it, checked (``check_endpoint``)."""
+    for source, value in (("--endpoint-url", settings.endpoint_url),
+                          ("AWS_ENDPOINT_URL_COGNITO_IDP",
+                           os.environ.get("AWS_ENDPOINT_URL_COGNITO_IDP")),
+                          ("AWS_ENDPOINT_URL", os.environ.get("AWS_ENDPOINT_URL"))):
+        if value:
+            return check_endpoint(value, source)
+    return None
+
+
+def endpoint_host(endpoint: str) -> str:
+    """The host of an endpoint that ``check_endpoint`` accepted, brackets removed."""
+    authority = endpoint.partition("://")[2]
+    authority = re.split(r"[/?#]", authority, maxsplit=1)[0]
+    if authority.startswith("["):
+        return authority[1:authority.index("]")]
+    return authority.rpartition(":")[0] if ":" in authority else authority
+
+
 def is_loopback(endpoint: str | None) -> bool:
+    """Only 127.0.0.0/8, ::1 and ``localhost``: a name such as 127.example.com is not."""
     if not endpoint:
         return False
-    host = urlparse(endpoint).hostname or ""
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
+    try:
+        host = endpoint_host(check_endpoint(endpoint))
+    except ReconcilerError:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return address in _LOOPBACK_V4
+    return address == _LOOPBACK_V6
 
 
 def repeatable(operation: str) -> bool:
@@ -175,6 +266,7 @@ class ClientFactory:
         self.settings = settings
         self.endpoint = resolve_endpoint(settings)
         self.stats = RetryStats()
+        self.warnings: list[str] = []
         try:
             self._session = boto3.session.Session(profile_name=settings.profile)
         except bex.ProfileNotFound as exc:
@@ -196,6 +288,19 @@ class ClientFactory:
         except (bex.PartialCredentialsError, bex.CredentialRetrievalError,
                 bex.TokenRetrievalError, bex.SSOError, bex.InvalidConfigError) as exc:
             raise _credential_error(exc) from exc
+
+    def _warn_plain_http(self) -> None:
+        # SigV4 never sends the secret key, but a session token travels in a header and
+        # every answer (DescribeUserPoolClient's ClientSecret) comes back in clear text.
+        if self.warnings or not self._has_credentials():
+            return
+        assert self.endpoint is not None
+        message = (f"warning: AWS credentials are used over plain http:// with "
+                   f"{endpoint_host(self.endpoint)}, which is not this machine: the "
+                   "session token and every answer (client secrets included) cross the "
+                   "network unencrypted; use https://")
+        self.warnings.append(message)
+        print(message, file=sys.stderr)
 
     def client(self, region: str | None = None) -> object:
         region = self.settings.region or region or self.default_region()
@@ -222,6 +327,8 @@ class ClientFactory:
             # The local sandbox checks no signature; spare users from inventing keys.
             kwargs["aws_access_key_id"] = "sandbox"
             kwargs["aws_secret_access_key"] = "sandbox"
+        elif self.endpoint and not local and self.endpoint.lower().startswith("http://"):
+            self._warn_plain_http()
         try:
             client = self._session.client("cognito-idp", **kwargs)  # type: ignore[call-overload]
         except (bex.PartialCredentialsError, bex.CredentialRetrievalError,
