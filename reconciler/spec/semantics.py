@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reconciler.errors import Diagnostic, Location
+from reconciler.spec import mfa_rules
 from reconciler.spec.yaml_source import SpecPath, format_path
 
 Locate = Callable[[SpecPath], Location]
@@ -44,6 +45,7 @@ def check(data: Any, locate: Locate) -> list[Diagnostic]:
         out += _unique(pool, path, "resource_servers", "identifier", locate)
         out += _unique(pool, path, "identity_providers", "provider_name", locate)
         out += _schema_attributes(pool, path, locate)
+        out += mfa_rules.check_pool(pool, path, locate)
         for client_path, client in _items(pool.get("clients"), (*path, "clients")):
             out += _client(client, client_path, locate)
     return out
