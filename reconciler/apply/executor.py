@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from reconciler.apply.domain_wait import wait_after_write
 from reconciler.concurrency import max_workers, parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.plan.model import CREATED_PREFIX, Change, Plan
@@ -123,6 +124,12 @@ class _Run:
                 count = self.count
             note = _created_note(request.operation, result)
             self.say(f"{label} done in {self.clock() - started:.1f}s{note} [{count}/{self.total}]")
+            # Domains settle asynchronously; what follows may need this one ACTIVE or gone.
+            unsettled = wait_after_write(api, change.address, request.operation, params,
+                                         self.say)
+            if unsettled is not None:
+                self.fail(unsettled, labels[index + 1:])
+                return
 
 
 def execute(plan: Plan, api_for_region: Callable[[str], CognitoWriter],

@@ -122,6 +122,17 @@ def read_managed_login_branding(api: CognitoCaller, pool_id: str,
                     ids={"ManagedLoginBrandingId": str(found["ManagedLoginBrandingId"])})
 
 
+def read_managed_login_branding_by_id(api: CognitoCaller, pool_id: str,
+                                      branding_id: str) -> LivePart | None:
+    """The same document as by client, found by the style's own id (apply's re-read)."""
+    found = _optional(api, "DescribeManagedLoginBranding", "ManagedLoginBranding",
+                      UserPoolId=pool_id, ManagedLoginBrandingId=branding_id,
+                      ReturnMergedResources=False)
+    if not found:
+        return None
+    return LivePart(document=found, ids={"ManagedLoginBrandingId": branding_id})
+
+
 def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
                     managed: dict[str, Any]) -> dict[str, list[LivePart] | LivePart | None]:
     """The parts the spec manages (its keys), read concurrently."""

@@ -17,6 +17,7 @@ from reconciler.live import parts as readers
 from reconciler.model import LivePart
 from reconciler.plan.documents import fingerprint
 from reconciler.plan.model import Change
+from reconciler.plan.parts import part_fingerprint
 from reconciler.plan.pools import live_fingerprint
 
 ListReader = Callable[[Any, str], list[LivePart]]
@@ -50,6 +51,10 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
         single = readers.read_risk_configuration(api, pool_id, client_id)
     elif change.kind == "log_delivery_configuration":
         single = readers.read_log_delivery(api, pool_id)
+    elif change.kind == "managed_login_branding" and params.get("ManagedLoginBrandingId"):
+        # An existing style is addressed by its id (the requests carry no ClientId).
+        single = readers.read_managed_login_branding_by_id(
+            api, pool_id, str(params["ManagedLoginBrandingId"]))
     else:
         return None
     return single.document if single else None
@@ -72,4 +77,4 @@ def current_fingerprint(api: Any, change: Change) -> str | None:
         client.pop(UNMODELED_KEY, None)
         return fingerprint(client)
     document = _part_document(api, change)
-    return fingerprint(document) if document is not None else None
+    return part_fingerprint(change.kind, document) if document is not None else None

@@ -90,6 +90,15 @@ CLIENT_SINGLETONS = {
 DROPPED = frozenset({"UserPoolId", "CreationDate", "LastModifiedDate", "ClientId",
                      "ManagedLoginBrandingId", "CSSVersion", "ImageUrl", "AWSAccountId",
                      "CloudFrontDistribution", "S3Bucket", "Status", "Version"})
+# Members that change on their own: a domain's Status goes CREATING/UPDATING -> ACTIVE
+# without anyone editing it, so it is not part of the pre-write fingerprint.
+VOLATILE = {"domain": frozenset({"Status"})}
+
+
+def part_fingerprint(kind: str, document: dict[str, Any]) -> str:
+    """The fingerprint apply compares just before writing a part (see live/recheck.py)."""
+    volatile = VOLATILE.get(kind, frozenset())
+    return fingerprint({k: v for k, v in document.items() if k not in volatile})
 
 
 @dataclass
@@ -172,7 +181,7 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.action = Action.DELETE
         base.reason = "not in the spec"
         base.live_id = name
-        base.fingerprint = fingerprint(live.document)
+        base.fingerprint = part_fingerprint(kind.kind, live.document)
         key = {kind.key: name} if kind.key else {}
         base.requests = [Request(kind.delete_op, {**ids, **key})]
         base.phase = 100 - kind.phase  # deletes run in reverse dependency order
@@ -198,7 +207,7 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     fields = _fields(shape, current, comparable_wanted, kind.secret_paths)
     # The live key, which differs from the spec's when the key itself changes (replace).
     base.live_id = str(live.document.get(kind.key)) if kind.key else None
-    base.fingerprint = fingerprint(live.document)
+    base.fingerprint = part_fingerprint(kind.kind, live.document)
     if secrets:
         owner.warnings.append(PlanWarning(base.address, (
             f"{', '.join(shape.spec_path(s) for s in secrets)} can't be read back from "

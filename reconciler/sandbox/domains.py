@@ -1,19 +1,107 @@
 """User pool domains: prefix and custom, with AWS's guards and answers.
 
 moto accepts taken names and several domains per pool, returns a random
-AWSAccountId on every describe and ignores ManagedLoginVersion.
+AWSAccountId on every describe, ignores ManagedLoginVersion and makes every
+domain ACTIVE at once. AWS (API reference, CreateUserPoolDomain: "Your prefix
+domain might take up to one minute to take effect"; terraform-provider-aws
+``user_pool_domain.go`` waits for ACTIVE after create and update and for the
+domain to be gone after delete) passes each domain through CREATING, UPDATING
+or DELETING first. The sandbox does too, for ``domain_seconds`` (default
+``DEFAULT_SECONDS``; ``POST /_sandbox/faults {"domain_seconds": N}`` sets it,
+and a new value applies to transitions already under way).
 """
 
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolDomain
 
+from . import faults
 from .calls import Call, handles
 from .errors import ApiError, invalid_parameter, not_found
-from .state import PoolRecord
+from .state import PoolRecord, SandboxState
+
+# Short, so tests pass through every state without slowing down; not zero, so a
+# tool that doesn't wait is caught.
+DEFAULT_SECONDS = 0.5
+_PHASES = "_sandbox_domain_phases"  # kept on moto's backend: a reset clears it with the rest
+clock: Callable[[], float] = time.monotonic
+
+
+@dataclass
+class DomainSeconds:
+    """The ``domain_seconds`` rule: how long CREATING, UPDATING and DELETING last."""
+
+    seconds: float
+
+    @classmethod
+    def build(cls, config: dict[str, Any]) -> DomainSeconds:
+        value = config.get("domain_seconds")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValueError("domain_seconds must be a number >= 0")
+        return cls(float(value))
+
+    def check(self, operation: str) -> ApiError | None:
+        return None  # read by the domain handlers, never answers a call itself
+
+    def describe(self) -> dict[str, Any]:
+        return {"domain_seconds": self.seconds}
+
+
+# The fault registry takes rules by key; this one belongs with the domains it times.
+faults.RULES["domain_seconds"] = lambda config: [DomainSeconds.build(config)]
+
+
+def transition_seconds(state: SandboxState) -> float:
+    for rule in state.faults.rules:
+        if isinstance(rule, DomainSeconds):
+            return rule.seconds
+    return DEFAULT_SECONDS
+
+
+@dataclass
+class _Phase:
+    status: str  # CREATING, UPDATING or DELETING
+    started: float
+    # DELETING: the description answered until the domain is gone (moto has dropped it).
+    description: dict[str, Any] = field(default_factory=dict)
+
+
+def _phases(call: Call) -> dict[str, _Phase]:
+    found: dict[str, _Phase] = call.backend.__dict__.setdefault(_PHASES, {})
+    return found
+
+
+def _phase(call: Call, name: str) -> _Phase | None:
+    """The transition ``name`` is in now, or None once it has ended."""
+    phases = _phases(call)
+    phase = phases.get(name)
+    if phase is not None and clock() - phase.started >= transition_seconds(call.state):
+        del phases[name]
+        return None
+    return phase
+
+
+def status(call: Call, name: str) -> str | None:
+    """DescribeUserPoolDomain's Status for ``name``; None: no such domain."""
+    phase = _phase(call, name)
+    if phase is not None:
+        return phase.status
+    return "ACTIVE" if name in call.backend.user_pool_domains else None
+
+
+def _settled(call: Call, name: str, operation: str) -> None:
+    current = status(call, name)
+    if current not in (None, "ACTIVE"):
+        # ASSUMED: the model lists ConcurrentModificationException for
+        # UpdateUserPoolDomain; a domain still changing is refused with it.
+        raise ApiError("ConcurrentModificationException",
+                       f"Domain {name} is {current}; {operation} must wait until it is ACTIVE.")
 
 # AWS [M, DomainType]: a prefix is one lowercase DNS label.
 _PREFIX = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$")
@@ -78,7 +166,9 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
     _check_name(name, custom)
     version = call.body.get("ManagedLoginVersion") or 1  # AWS: classic hosted UI by default
     _check_version(record, version)
-    if name in call.backend.user_pool_domains:
+    if name in call.backend.user_pool_domains or _phase(call, name) is not None:
+        # AWS: a name is taken while it is in use and, after DeleteUserPoolDomain, until
+        # the deletion is through (serverless#10135 quotes this answer to a re-create).
         raise invalid_parameter("Domain already associated with another user pool.")
     for domain in call.backend.user_pool_domains.values():
         if domain.user_pool_id == pool.id and bool(domain.custom_domain_config) == custom:
@@ -86,27 +176,36 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
             raise invalid_parameter("User pool already has a domain configured.")
     domain = call.backend.create_user_pool_domain(pool.id, name, custom_config)
     _versions(record)[name] = version
+    _phases(call)[name] = _Phase("CREATING", clock())
     return {"ManagedLoginVersion": version, **_cloudfront(domain)}
 
 
 @handles("DescribeUserPoolDomain")
 def describe_user_pool_domain(call: Call) -> dict[str, Any]:
-    domain = call.backend.user_pool_domains.get(call.body["Domain"])
+    name = call.body["Domain"]
+    current = status(call, name)
+    domain = call.backend.user_pool_domains.get(name)
+    if current == "DELETING":
+        return {"DomainDescription": dict(_phases(call)[name].description)}
     if domain is None:
         # AWS answers an unknown domain with an empty description, not an error.
         return {"DomainDescription": {}}
+    return {"DomainDescription": _description(call, domain, current or "ACTIVE")}
+
+
+def _description(call: Call, domain: CognitoIdpUserPoolDomain, current: str) -> dict[str, Any]:
     record = call.record(call.pool(domain.user_pool_id))
     description: dict[str, Any] = {
         "UserPoolId": domain.user_pool_id,
         "AWSAccountId": call.account,
         "Domain": domain.domain,
         "CloudFrontDistribution": domain._distribution_name(),
-        "Status": "ACTIVE",
+        "Status": current,
         "ManagedLoginVersion": _versions(record).get(domain.domain, 1),
     }
     if domain.custom_domain_config:
         description["CustomDomainConfig"] = dict(domain.custom_domain_config)
-    return {"DomainDescription": description}
+    return description
 
 
 @handles("UpdateUserPoolDomain")
@@ -114,6 +213,7 @@ def update_user_pool_domain(call: Call) -> dict[str, Any]:
     pool = call.pool()
     record = call.record(pool)
     domain = _owned(call, pool)
+    _settled(call, domain.domain, "UpdateUserPoolDomain")
     new_config = call.body.get("CustomDomainConfig")
     if domain.custom_domain_config:
         if not new_config:
@@ -127,15 +227,27 @@ def update_user_pool_domain(call: Call) -> dict[str, Any]:
     version = call.body.get("ManagedLoginVersion") or 1
     _check_version(record, version)
     _versions(record)[domain.domain] = version
+    _phases(call)[domain.domain] = _Phase("UPDATING", clock())
     return {"ManagedLoginVersion": version, **_cloudfront(domain)}
 
 
 @handles("DeleteUserPoolDomain")
 def delete_user_pool_domain(call: Call) -> dict[str, Any]:
     pool = call.pool()
-    domain = _owned(call, pool)
-    call.backend.delete_user_pool_domain(domain.domain)
-    _versions(call.record(pool)).pop(domain.domain, None)
+    name = call.body["Domain"]
+    domain = call.backend.user_pool_domains.get(name)
+    if domain is None or domain.user_pool_id != pool.id:
+        # AWS: InvalidParameterException "No such domain" (terraform-provider-aws
+        # user_pool_domain.go treats exactly that answer as already deleted). ASSUMED:
+        # another pool's domain gets the same answer.
+        raise invalid_parameter(f"No such domain {name} in user pool {pool.id}.")
+    # A delete while CREATING or UPDATING is let through: no source says AWS refuses it.
+    description = _description(call, domain, "DELETING")
+    # moto forgets it now (so the pool itself may be deleted); the name stays taken
+    # and the domain reads DELETING until the transition ends.
+    call.backend.delete_user_pool_domain(name)
+    _versions(call.record(pool)).pop(name, None)
+    _phases(call)[name] = _Phase("DELETING", clock(), description)
     return {}
 
 

@@ -7,6 +7,10 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
+from reconciler.sandbox.domains import DEFAULT_SECONDS
+
+from .helpers import Control
+
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
 
 
@@ -43,7 +47,15 @@ def test_tag_limits_and_unknown_arns(cognito: Any, pool_id: str) -> None:
     assert _code(raised) == "ResourceNotFoundException"
 
 
-def test_prefix_domain_create_describe_update_delete(cognito: Any, pool_id: str) -> None:
+def _status(cognito: Any, name: str) -> str | None:
+    found = cognito.describe_user_pool_domain(Domain=name)["DomainDescription"]
+    return found.get("Status")
+
+
+def test_prefix_domain_create_describe_update_delete(
+    cognito: Any, pool_id: str, control: Control
+) -> None:
+    control("POST", "/_sandbox/faults", {"domain_seconds": 0})
     answer = cognito.create_user_pool_domain(UserPoolId=pool_id, Domain="acme-login")
     assert answer["ManagedLoginVersion"] == 1
     first = cognito.describe_user_pool_domain(Domain="acme-login")["DomainDescription"]
@@ -65,6 +77,61 @@ def test_prefix_domain_create_describe_update_delete(cognito: Any, pool_id: str)
     assert cognito.describe_user_pool_domain(Domain="acme-login")["DomainDescription"] == {}
 
 
+def test_domains_pass_through_creating_updating_deleting(
+    cognito: Any, pool_id: str, control: Control
+) -> None:
+    assert DEFAULT_SECONDS > 0  # by default too, so a tool that doesn't wait is caught
+    control("POST", "/_sandbox/faults", {"domain_seconds": 600})
+    cognito.create_user_pool_domain(UserPoolId=pool_id, Domain="slow-login")
+    assert _status(cognito, "slow-login") == "CREATING"
+    with pytest.raises(ClientError) as raised:
+        cognito.update_user_pool_domain(UserPoolId=pool_id, Domain="slow-login",
+                                        ManagedLoginVersion=2)
+    assert _code(raised) == "ConcurrentModificationException"
+
+    control("POST", "/_sandbox/faults", {"domain_seconds": 0})  # ends what is under way
+    assert _status(cognito, "slow-login") == "ACTIVE"
+    control("POST", "/_sandbox/faults", {"domain_seconds": 600})
+    cognito.update_user_pool_domain(UserPoolId=pool_id, Domain="slow-login",
+                                    ManagedLoginVersion=2)
+    assert _status(cognito, "slow-login") == "UPDATING"
+    control("POST", "/_sandbox/faults", {"domain_seconds": 0})
+    assert _status(cognito, "slow-login") == "ACTIVE"
+
+    control("POST", "/_sandbox/faults", {"domain_seconds": 600})
+    cognito.delete_user_pool_domain(UserPoolId=pool_id, Domain="slow-login")
+    deleting = cognito.describe_user_pool_domain(Domain="slow-login")["DomainDescription"]
+    assert deleting["Status"] == "DELETING" and deleting["UserPoolId"] == pool_id
+    other = cognito.create_user_pool(PoolName="other")["UserPool"]["Id"]
+    with pytest.raises(ClientError) as raised:  # the name is still taken
+        cognito.create_user_pool_domain(UserPoolId=other, Domain="slow-login")
+    assert _code(raised) == "InvalidParameterException"
+    assert "already associated" in str(raised.value)
+    cognito.delete_user_pool(UserPoolId=pool_id)  # moto has let go of the domain
+
+    control("POST", "/_sandbox/faults", {"domain_seconds": 0})
+    assert cognito.describe_user_pool_domain(Domain="slow-login")["DomainDescription"] == {}
+    cognito.create_user_pool_domain(UserPoolId=other, Domain="slow-login")
+    assert _status(cognito, "slow-login") == "ACTIVE"
+
+
+def test_domain_seconds_is_checked_and_cleared(control: Control, sandbox_url: str) -> None:
+    status, answer = control("POST", "/_sandbox/faults", {"domain_seconds": -1})
+    assert status == 400 and "domain_seconds" in answer["error"]
+    status, answer = control("POST", "/_sandbox/faults", {"domain_seconds": 2})
+    assert answer["faults"] == [{"domain_seconds": 2.0}]
+    control("DELETE", "/_sandbox/faults")
+    assert control("GET", "/_sandbox/faults")[1]["faults"] == []
+
+
+def test_deleting_a_missing_domain_is_an_invalid_parameter(cognito: Any, pool_id: str) -> None:
+    # terraform-provider-aws user_pool_domain.go: InvalidParameterException "No such domain".
+    with pytest.raises(ClientError) as raised:
+        cognito.delete_user_pool_domain(UserPoolId=pool_id, Domain="never-made")
+    assert _code(raised) == "InvalidParameterException"
+    assert "No such domain" in str(raised.value)
+
+
 def test_domain_guards(cognito: Any, pool_id: str) -> None:
     other = cognito.create_user_pool(PoolName="other")["UserPool"]["Id"]
     cognito.create_user_pool_domain(UserPoolId=pool_id, Domain="taken-name")
@@ -82,10 +149,13 @@ def test_domain_guards(cognito: Any, pool_id: str) -> None:
     assert _code(raised) == "InvalidParameterException"
     with pytest.raises(ClientError) as raised:  # not this pool's domain
         cognito.delete_user_pool_domain(UserPoolId=other, Domain="taken-name")
-    assert _code(raised) == "ResourceNotFoundException"
+    assert _code(raised) == "InvalidParameterException"
 
 
-def test_custom_domain_needs_its_certificate_on_update(cognito: Any, pool_id: str) -> None:
+def test_custom_domain_needs_its_certificate_on_update(
+    cognito: Any, pool_id: str, control: Control
+) -> None:
+    control("POST", "/_sandbox/faults", {"domain_seconds": 0})
     answer = cognito.create_user_pool_domain(
         UserPoolId=pool_id, Domain="auth.example.com",
         CustomDomainConfig={"CertificateArn": CERT}, ManagedLoginVersion=2,
