@@ -27,25 +27,37 @@ def _settings(opts: Options) -> Any:
     return AwsSettings(region=opts.region, profile=opts.profile, endpoint_url=opts.endpoint_url)
 
 
-def api_factory(opts: Options) -> Callable[[str | None], Any]:
-    from reconciler.aws.facade import Cognito
-    from reconciler.aws.pacing import Pacer, pacing_enabled
-    from reconciler.aws.session import ClientFactory
+class Connections:
+    """``connections(region)``: the Cognito facade for a region (one client each), plus
+    what a saved plan is bound to: the endpoint and the AWS account."""
 
-    factory = ClientFactory(_settings(opts))
-    cache: dict[str | None, Cognito] = {}
-    pacers: dict[str, Pacer] = {}  # quotas are per account and region
+    def __init__(self, opts: Options) -> None:
+        from reconciler.aws.session import ClientFactory
 
-    def api_for_region(region: str | None) -> Cognito:
-        if region not in cache:
-            client: Any = factory.client(region)
+        self._factory = ClientFactory(_settings(opts))
+        self.endpoint: str | None = self._factory.endpoint
+        self._cache: dict[str | None, Any] = {}
+        self._pacers: dict[str, Any] = {}  # quotas are per account and region
+
+    def __call__(self, region: str | None) -> Any:
+        from reconciler.aws.facade import Cognito
+        from reconciler.aws.pacing import Pacer, pacing_enabled
+
+        if region not in self._cache:
+            client: Any = self._factory.client(region)
             pacer = None
-            if pacing_enabled(factory.endpoint):
-                pacer = pacers.setdefault(client.meta.region_name, Pacer())
-            cache[region] = Cognito(client, factory.endpoint, pacer=pacer)
-        return cache[region]
+            if pacing_enabled(self.endpoint):
+                pacer = self._pacers.setdefault(client.meta.region_name, Pacer())
+            self._cache[region] = Cognito(client, self.endpoint, pacer=pacer)
+        return self._cache[region]
 
-    return api_for_region
+    def caller_account(self, region: str | None) -> str | None:
+        """The AWS account of the credentials (STS); None from a local emulator without STS."""
+        return self._factory.caller_account(region)
+
+
+def api_factory(opts: Options) -> Connections:
+    return Connections(opts)
 
 
 def spec_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -197,6 +197,10 @@ class RetryConditions(BaseRetryableChecker):
             return False
         if isinstance(context.caught_exception, _NOT_SENT):
             return bool(context.attempt_number < self._connect_attempts)
+        if context.get_error_code() == "LimitExceededException":
+            # botocore counts it as throttling; for Cognito it is a resource quota
+            # (doc: LimitExceededException): no retry can succeed.
+            return False
         if self._throttled.is_retryable(context):
             return True  # refused before anything was done
         if self._transient.is_retryable(context):
@@ -275,6 +279,7 @@ class ClientFactory:
                 "check --profile or AWS_PROFILE against ~/.aws/config",
             ) from exc
         self._clients: dict[str, object] = {}
+        self._accounts: dict[str, str | None] = {}
 
     def default_region(self) -> str | None:
         region = self.settings.region or self._session.region_name
@@ -352,3 +357,51 @@ class ClientFactory:
         register_unmodeled_detector(client)
         self._clients[region] = client
         return client
+
+    def caller_account(self, region: str | None = None) -> str | None:
+        """The AWS account the credentials belong to, by STS GetCallerIdentity (which
+        needs no permission). STS is asked at the Cognito endpoint when that is not
+        AWS's (a local emulator, LocalStack), else where botocore sends it (which
+        honours AWS_ENDPOINT_URL_STS). A local emulator without STS gives None."""
+        region = self.settings.region or region or self.default_region()
+        if not region:
+            raise ReconcilerError("no AWS region is set",
+                                  "pass --region, set AWS_REGION, or give the pool a "
+                                  "`region:` in the spec")
+        if region in self._accounts:
+            return self._accounts[region]
+        local = is_loopback(self.endpoint)
+        kwargs: dict[str, object] = {
+            "region_name": region,
+            "config": botocore.config.Config(retries=RETRY_CONFIG,  # type: ignore[arg-type]
+                                             user_agent_extra="cognito-reconciler",
+                                             connect_timeout=10, read_timeout=30),
+        }
+        if self.endpoint and not _is_aws_host(endpoint_host(self.endpoint)):
+            kwargs["endpoint_url"] = self.endpoint
+        if local and not self._has_credentials():
+            kwargs["aws_access_key_id"] = "sandbox"
+            kwargs["aws_secret_access_key"] = "sandbox"
+        try:
+            sts: Any = self._session.client("sts", **kwargs)  # type: ignore[call-overload]
+            if local:
+                install_retries(sts, LOCAL_MAX_BACKOFF, self.stats, max_attempts=2)
+            account: str | None = str(sts.get_caller_identity()["Account"])
+        except (bex.BotoCoreError, bex.ClientError) as exc:
+            if not local:
+                raise ReconcilerError(
+                    f"cannot learn which AWS account these credentials are for "
+                    f"(STS GetCallerIdentity: {exc})",
+                    "a saved plan records its account; check the credentials and that "
+                    "STS is reachable",
+                ) from exc
+            log.debug("no STS at the local endpoint (%s): the plan binds no account", exc)
+            account = None
+        self._accounts[region] = account
+        return account
+
+
+def _is_aws_host(host: str) -> bool:
+    host = host.lower().rstrip(".")
+    return host.endswith((".amazonaws.com", ".amazonaws.com.cn", ".api.aws"))
+

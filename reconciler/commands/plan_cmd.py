@@ -32,7 +32,12 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
     if as_json and output_format not in ("text", "json"):
         raise click.UsageError("--json and --format markdown contradict each other")
     spec = spec_input(specs, variables, var_files, resend_secrets)
-    result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr))
+    if out_file:
+        from reconciler.saved_plan import check_out_path
+
+        check_out_path(out_file)  # before minutes of reading, not after
+    connections = api_factory(opts)
+    result = make_plan(spec, connections, ReadProgress(sys.stderr))
     echo_diagnostics(result.spec.warnings)
     if as_json or output_format == "json":
         click.echo(render_json(result.plan), nl=False)
@@ -46,7 +51,7 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
     if out_file:
         from reconciler.saved_plan import write_saved_plan
 
-        write_saved_plan(out_file, result, spec)
+        write_saved_plan(out_file, result, spec, connections)
         click.echo(f"Saved the plan to {out_file}.", err=True)
     if detailed_exitcode and not result.plan.empty:
         ctx.exit(2)
