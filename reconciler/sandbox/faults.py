@@ -267,11 +267,21 @@ class FaultInjector:
         for modifier, rule in (("seed", "throttle_fraction"), ("times", "fail_write_number")):
             if modifier in config and rule not in config:
                 raise ValueError(f"{modifier} qualifies {rule}, which is missing")
-        self.rules = [rule for key, factory in RULES.items() if key in config
-                      for rule in factory(config)]
+        rules = [rule for key, factory in RULES.items() if key in config
+                 for rule in factory(config)]
+        self._release()
+        self.rules = rules
 
     def clear(self) -> None:
+        self._release()
         self.rules = []
+
+    def _release(self) -> None:
+        """Calls waiting on a rule being replaced (emulated latency) go on at once."""
+        for rule in self.rules:
+            release = getattr(rule, "release", None)
+            if release is not None:
+                release()
 
     def check(self, operation: str) -> ApiError | None:
         # Every rule counts every call, so their counters stay independent.

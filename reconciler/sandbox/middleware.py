@@ -49,6 +49,7 @@ from . import (  # noqa: F401
     quotas,
     resource_servers,
     risk,
+    serialisation,
     tags,
     validation,
 )
@@ -147,7 +148,11 @@ class SandboxMiddleware:
             return respond(start_response, 200, {"status": "ok"}, "application/json")
         target = environ.get("HTTP_X_AMZ_TARGET", "")
         if method == "POST" and target.startswith(model.TARGET_PREFIX):
-            return self._cognito(environ, start_response, target[len(model.TARGET_PREFIX):])
+            operation = target[len(model.TARGET_PREFIX):]
+            # AWS refuses a pool's overlapping client writes (serialisation.py).
+            return serialisation.one_at_a_time(
+                self.state, environ, operation, _account(environ), _region(environ),
+                start_response, lambda: self._cognito(environ, start_response, operation))
         return self.moto_app(environ, start_response)
 
     def _cognito(self, environ: dict[str, Any], start_response: StartResponse,

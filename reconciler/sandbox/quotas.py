@@ -7,6 +7,10 @@ switches them off):
 - ``latency_ms`` (number >= 0): every cognito-idp call, throttled or not, waits
   this long before it is answered. The wait happens outside the sandbox's lock,
   so calls in flight overlap as they do over a network.
+- ``latency_writes_ms`` (number >= 0): the same, for writes only (reads answer at
+  once), so a test can hold a run's writes in flight while its reads go on. Any
+  change of the fault rules (``POST``/``DELETE /_sandbox/faults``, a reset) ends
+  every wait in progress at once: a test releases held writes that way.
 - ``quotas``: Cognito's request-rate quotas (``reconciler.quota_table``, the
   table the tool's own limiter reads), as token buckets: one per account, Region
   and category, plus one per account, Region, operation and user pool for the
@@ -39,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from reconciler.quota_table import CATEGORY_OF, CATEGORY_RATES, PER_POOL_OPERATION_RATES
 
 from .errors import ApiError
+from .model import is_write
 
 if TYPE_CHECKING:
     from .faults import Rule
@@ -155,33 +160,48 @@ class Quotas:
 
 @dataclass
 class Latency:
-    """The ``latency_ms`` rule: each call waits this long before it is answered."""
+    """The ``latency_ms`` rule (``latency_writes_ms``: writes only): each call waits
+    this long before it is answered, or until the rule is replaced."""
 
     seconds: float
-    sleep: Callable[[float], None] = time.sleep
+    writes_only: bool = False
     delayed: int = 0
+    _released: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @classmethod
     def build(cls, config: dict[str, Any]) -> Latency:
         return cls(seconds=_number(config.get("latency_ms"), "latency_ms", 0.0,
                                    inclusive=True) / 1000.0)
 
+    @classmethod
+    def build_writes(cls, config: dict[str, Any]) -> Latency:
+        return cls(seconds=_number(config.get("latency_writes_ms"), "latency_writes_ms", 0.0,
+                                   inclusive=True) / 1000.0, writes_only=True)
+
     def check(self, operation: str) -> ApiError | None:
         return None  # acts in ``admit``, outside the sandbox's lock
 
-    def wait(self) -> None:
+    def wait(self, operation: str = "") -> None:
+        if self.writes_only and not is_write(operation):
+            return
         self.delayed += 1
         if self.seconds > 0:
-            self.sleep(self.seconds)
+            self._released.wait(self.seconds)
+
+    def release(self) -> None:
+        """End every wait in progress (the rules were changed)."""
+        self._released.set()
 
     def describe(self) -> dict[str, Any]:
-        return {"latency_ms": self.seconds * 1000.0, "calls_delayed": self.delayed}
+        key = "latency_writes_ms" if self.writes_only else "latency_ms"
+        return {key: self.seconds * 1000.0, "calls_delayed": self.delayed}
 
 
 # JSON keys of POST /_sandbox/faults -> factories (faults.RULES takes them in).
 RULES: dict[str, Callable[[dict[str, Any]], list[Rule]]] = {
     "quotas": lambda config: [Quotas.build(config)],
     "latency_ms": lambda config: [Latency.build(config)],
+    "latency_writes_ms": lambda config: [Latency.build_writes(config)],
 }
 
 
@@ -272,7 +292,7 @@ def admit(state: SandboxState, operation: str, body: Any, account: str,
     stats_of(state).count(operation, pool_id, throttled=error is not None)
     for rule in rules:
         if isinstance(rule, Latency):
-            rule.wait()
+            rule.wait(operation)
     return error
 
 
