@@ -282,6 +282,26 @@ def test_apply_waits_for_approval_and_applies_only_the_saved_plan():
     assert saved in upload["with"]["path"].split()
 
 
+def test_plan_and_apply_jobs_target_the_same_region_and_endpoint():
+    # A saved plan is refused in another region, account or endpoint (issue 12.8):
+    # the two jobs must configure the same ones, from the workflow's env.
+    workflow = load_workflow()
+    regions = {}
+    for job_id in ("plan", "apply"):
+        job = workflow["jobs"][job_id]
+        assert not {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL"} & set(
+            job.get("env", {})), job_id
+        [aws] = [s for s in job["steps"]
+                 if str(s.get("uses", "")).startswith("aws-actions/configure-aws-credentials")]
+        regions[job_id] = aws["with"]["aws-region"]
+        for step in job["steps"]:
+            assert "AWS_REGION" not in step.get("env", {}), (job_id, step)
+    assert regions == {"plan": "${{ env.AWS_REGION }}", "apply": "${{ env.AWS_REGION }}"}
+    commands = reconciler_commands(workflow, {**workflow["env"], "SPECS": "cognito/"})
+    for command in commands:
+        assert "--region" not in command.args and "--endpoint-url" not in command.args
+
+
 def test_the_drift_check_uses_the_detailed_exit_code():
     workflow = load_workflow()
     assert workflow["jobs"]["drift"]["if"] == "github.event_name == 'schedule'"
