@@ -101,9 +101,11 @@ def load_spec(
         if isinstance(doc.data, dict):  # else _check_root has said what's wrong
             view, source = _file_view(doc, merged, offset, subst)
             diagnostics += validate(view, source, _rebaser(offset))
-    diagnostics += semantics.check(merged.data, merged.locate)
+    found = semantics.check(merged.data, merged.locate)
+    diagnostics += [d for d in found if d.severity == "error"]
 
     warnings = variables.unused_warnings(layers, substituter.referenced)
+    warnings += [d for d in found if d.severity != "error"]
     everything = sorted(diagnostics + warnings, key=Diagnostic.sort_key)
     if any(d.severity == "error" for d in everything):
         raise SpecError(everything)

@@ -7,10 +7,11 @@ each check looks only at values of the right type and skips the rest.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from reconciler.errors import Diagnostic, Location
-from reconciler.spec import mfa_rules
+from reconciler.spec import cognito_rules, mfa_rules
 from reconciler.spec.yaml_source import SpecPath, format_path
 
 Locate = Callable[[SpecPath], Location]
@@ -46,6 +47,7 @@ def check(data: Any, locate: Locate) -> list[Diagnostic]:
         out += _unique(pool, path, "identity_providers", "provider_name", locate)
         out += _schema_attributes(pool, path, locate)
         out += mfa_rules.check_pool(pool, path, locate)
+        out += cognito_rules.check_pool(pool, path, locate, STANDARD_ATTRIBUTES)
         for client_path, client in _items(pool.get("clients"), (*path, "clients")):
             out += _client(client, client_path, locate)
     return out
@@ -66,16 +68,34 @@ def _unique_pool_names(
     pools: list[tuple[SpecPath, dict[str, Any]]], locate: Locate
 ) -> list[Diagnostic]:
     # Plan addresses are user_pool.<pool_name> and apply keys the ids it creates by
-    # them, so one name in two regions (or once pinned by id) would collide.
-    hint = (
-        "plan addresses (user_pool.<pool_name>) must be unique; run each region "
-        "separately (one spec per region) or give the pools distinct names"
-    )
-    return _once_each(
-        pools, "pool_name", locate, lambda name, others: (
-            f"pool_name '{name}' is also used at {others}; {hint}"
+    # them, so one name in two regions (or once pinned by id) would collide (issue
+    # 12.4). Live twins (Cognito allows one name twice) that every entry pins by id
+    # are never created, so they only share an address: a warning, as export writes
+    # such twins.
+    def message(name: str, others: str) -> str:
+        return (
+            f"pool_name '{name}' is also used at {others}; plan addresses "
+            "(user_pool.<pool_name>) must be unique; run each region separately (one spec "
+            "per region) or give the pools distinct names"
         )
-    ) + _once_each(
+
+    def twins(name: str, others: str) -> str:
+        return (
+            f"pool_name '{name}' is also used at {others}; each entry is pinned by id, so "
+            f"each finds its own pool, but their changes share the address user_pool.{name}"
+        )
+
+    names = {p["pool_name"] for _, p in pools if isinstance(p.get("pool_name"), str)}
+    pinned = {
+        name for name in names
+        if all(isinstance(p.get("id"), str) for _, p in pools if p.get("pool_name") == name)
+    }
+    out = _once_each(pools, "pool_name", locate, message, skip=pinned)
+    out += [
+        replace(d, severity="warning")
+        for d in _once_each(pools, "pool_name", locate, twins, skip=names - pinned)
+    ]
+    return out + _once_each(
         pools, "id", locate, lambda pool_id, others: (
             f"id '{pool_id}' is also pinned at {others}; two entries would manage one "
             "live pool; keep one entry for it"
@@ -88,12 +108,13 @@ def _once_each(
     key: str,
     locate: Locate,
     message: Callable[[str, str], str],
+    skip: set[str] | None = None,
 ) -> list[Diagnostic]:
     """One error at each entry whose ``key`` value another entry also has."""
     by_value: dict[str, list[SpecPath]] = {}
     for path, pool in pools:
         value = pool.get(key)
-        if isinstance(value, str):
+        if isinstance(value, str) and value not in (skip or set()):
             by_value.setdefault(value, []).append((*path, key))
     out = []
     for value, paths in by_value.items():

@@ -110,19 +110,24 @@ def test_token_validity_ranges_after_unit_conversion(tmp_path: Path) -> None:
 def test_default_redirect_uri_must_be_a_callback(tmp_path: Path) -> None:
     f = _client(
         tmp_path,
+        "        allowed_oauth_flows_user_pool_client: true\n"
         "        callback_urls: [https://a.example/cb]\n"
         "        default_redirect_uri: https://b.example/cb\n",
     )
     assert problems([f]) == [
-        f"{f}:7:9: error: default_redirect_uri 'https://b.example/cb' must also be listed in "
+        f"{f}:8:9: error: default_redirect_uri 'https://b.example/cb' must also be listed in "
         "callback_urls (at user_pools[0].clients[0].default_redirect_uri)"
     ]
 
 
 def test_client_credentials_alone(tmp_path: Path) -> None:
-    f = _client(tmp_path, "        allowed_oauth_flows: [client_credentials, code]\n")
+    f = _client(
+        tmp_path,
+        "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [client_credentials, code]\n",
+    )
     assert problems([f]) == [
-        f"{f}:6:9: error: allowed_oauth_flows: client_credentials can't be combined with code "
+        f"{f}:7:9: error: allowed_oauth_flows: client_credentials can't be combined with code "
         "or implicit; use a separate client (at user_pools[0].clients[0].allowed_oauth_flows)"
     ]
 
@@ -198,3 +203,24 @@ def test_workshop_passes_semantics() -> None:
     from _spec_helpers import WORKSHOP
 
     assert load_spec([str(WORKSHOP)], environ={}).warnings == []
+
+
+def test_live_twins_pinned_by_id_only_share_an_address(tmp_path: Path) -> None:
+    # Cognito allows one pool name twice; export writes such twins pinned by id. They
+    # are never created, so no created id can go astray: a warning, not an error.
+    f = write(
+        tmp_path,
+        "a.yaml",
+        "version: 1\nuser_pools:\n  - {pool_name: twin, id: us-east-1_abc}\n"
+        "  - {pool_name: twin, id: us-east-1_def}\n",
+    )
+    assert problems([f]) == []
+    warnings = [str(w) for w in load_spec([f], environ={}).warnings]
+    assert warnings == [
+        f"{f}:3:6: warning: pool_name 'twin' is also used at {f}:4:6; each entry is pinned "
+        "by id, so each finds its own pool, but their changes share the address "
+        "user_pool.twin (at user_pools[0].pool_name)",
+        f"{f}:4:6: warning: pool_name 'twin' is also used at {f}:3:6; each entry is pinned "
+        "by id, so each finds its own pool, but their changes share the address "
+        "user_pool.twin (at user_pools[1].pool_name)",
+    ]
