@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import signal
 import sys
+import threading
 import traceback
+from types import FrameType
 from typing import NoReturn
 
 import click
 
-from reconciler import __version__
+from reconciler import __version__, interruption
 from reconciler.cli_options import Options
 from reconciler.errors import ReconcilerError, SpecError
 
@@ -66,14 +70,41 @@ def cli(ctx: click.Context, region: str | None, profile: str | None,
 
 
 
-def fail(message: str, hint: str = "") -> NoReturn:
+def fail(message: str, hint: str = "", code: int = EXIT_ERROR) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     if hint:
         click.echo(f"  hint: {hint}", err=True)
-    sys.exit(EXIT_ERROR)
+    sys.exit(code)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (CI runners' cancel, docker stop), raised like Ctrl-C outside an apply's
+    writes (apply handles both signals itself while it writes)."""
+
+    signum = int(signal.SIGTERM)
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def _interrupted(exc: BaseException | None) -> NoReturn:
+    signum = int(getattr(exc, "signum", signal.SIGINT))
+    fail(f"interrupted by {interruption.signal_name(signum)}", code=128 + signum)
 
 
 def main(argv: list[str] | None = None) -> None:
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        _main(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> None:
     verbose = "-v" in (argv or sys.argv[1:]) or "--verbose" in (argv or sys.argv[1:])
     try:
         code = cli.main(args=argv, prog_name="cognito-reconciler", standalone_mode=False)
@@ -83,7 +114,9 @@ def main(argv: list[str] | None = None) -> None:
         # click exits 2 on usage errors, which --detailed-exitcode reserves for "changes".
         exc.show()
         sys.exit(EXIT_ERROR)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            _interrupted(exc.__cause__)
         fail("aborted")
     except SpecError as exc:
         for diagnostic in sorted(exc.diagnostics, key=lambda d: d.sort_key()):
@@ -92,12 +125,21 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"{count} error(s): the spec is invalid; nothing was read or changed.",
                    err=True)
         sys.exit(EXIT_ERROR)
+    except interruption.Interrupted as exc:
+        if exc.abandoned:
+            # Calls were still in flight: don't wait for their threads on the way out.
+            click.echo(f"Error: {exc.message}", err=True)
+            click.echo(f"  hint: {exc.hint}", err=True)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(exc.exit_code)
+        fail(exc.message, exc.hint, exc.exit_code)
     except ReconcilerError as exc:
         if verbose:
             traceback.print_exc()
         fail(exc.message, exc.hint)
-    except KeyboardInterrupt:
-        fail("interrupted")
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
     except Exception as exc:  # the one boundary: anything unknown is still one line
         if verbose:
             traceback.print_exc()

@@ -24,8 +24,21 @@ CREDENTIAL_CODES = {"UnrecognizedClientException", "InvalidSignatureException",
                     "MissingAuthenticationToken"}
 TOKEN_OR_REGION_CODES = {"UnrecognizedClientException", "InvalidClientTokenId"}
 ACCESS_CODES = {"AccessDeniedException", "AccessDenied", "NotAuthorizedException"}
-THROTTLE_CODES = {"TooManyRequestsException", "ThrottlingException", "Throttling",
-                  "LimitExceededException"}
+THROTTLE_CODES = {"TooManyRequestsException", "ThrottlingException", "Throttling"}
+# A resource quota, not a rate (doc: LimitExceededException, "exceeds the limit for a
+# requested Amazon Web Services resource"): retrying can't help. The quota each
+# create runs into, by the names of AWS's "Quotas in Amazon Cognito" page.
+QUOTA_OF = {
+    "CreateUserPool": "user pools per Region",
+    "CreateUserPoolClient": "app clients per user pool",
+    "CreateGroup": "groups per user pool",
+    "CreateIdentityProvider": "identity providers per user pool",
+    "CreateResourceServer": "resource servers per user pool",
+    "CreateUserPoolDomain": "user pool domains",
+    "AddCustomAttributes": "custom attributes per user pool (50)",
+    "AddUserPoolClientSecret": "client secrets per app client (two)",
+    "CreateManagedLoginBranding": "managed login branding styles (one per app client)",
+}
 _READ_PREFIXES = ("Describe", "Get", "List", "AdminGet", "AdminList")
 _AWS_HOST = re.compile(r"^cognito-idp(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$")
 
@@ -37,6 +50,16 @@ class CognitoError(ReconcilerError):
         super().__init__(f"{operation} failed: {code}: {message}", hint)
         self.operation = operation
         self.code = code
+
+
+class NotSent(ReconcilerError):
+    """The call was not sent: nothing happened. ``interrupted``: stopped by a signal."""
+
+    not_sent = True
+
+    def __init__(self, message: str, hint: str = "", interrupted: bool = False) -> None:
+        super().__init__(message, hint)
+        self.interrupted = interrupted
 
 
 class OutcomeUnknown(CognitoError):
@@ -96,6 +119,11 @@ def _client_error(operation: str, exc: bex.ClientError) -> ReconcilerError:
     elif code in ACCESS_CODES:
         hint = (f"the credentials lack permission for cognito-idp:{operation}: grant it "
                 "(see docs/iam.md)")
+    elif code == "LimitExceededException":
+        quota = QUOTA_OF.get(operation, f"the resources {operation} creates")
+        hint = (f"a Cognito resource quota is full ({quota}); it is a count, not a rate, "
+                "so retrying won't help: delete unused ones, or request an increase in "
+                "Service Quotas where the quota is adjustable")
     elif code in THROTTLE_CODES:
         hint = ("Cognito kept throttling after retries (the account's request quotas are "
                 "shared with other apps): wait a minute")

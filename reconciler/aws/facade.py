@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from botocore import xform_name
 
-from reconciler.aws.errors import CognitoError, translated
+from reconciler import interruption
+from reconciler.aws.errors import CognitoError, NotSent, OutcomeUnknown, is_read, translated
 from reconciler.aws.pacing import RateLimiter, pool_id_of
 from reconciler.aws_types import UNMODELED_KEY
 
@@ -16,6 +18,14 @@ log = logging.getLogger("reconciler.aws")
 
 SECRET_MEMBERS = ("ClientSecret",)
 PAGE_SIZE = 60  # the maximum ListUserPools / ListUserPoolClients accept
+
+
+class _Stopped(Exception):
+    """Raised in botocore's before-send hook: the apply was interrupted."""
+
+    def __init__(self, retry: bool) -> None:
+        super().__init__("interrupted")
+        self.retry = retry
 
 
 class Cognito:
@@ -29,9 +39,21 @@ class Cognito:
         self._on_call = on_call
         self._pacer = pacer
         self.region: str = client.meta.region_name
+        self._sends = threading.local()  # attempts of the current call, per thread
+        service = client.meta.service_model.service_id.hyphenize()
+        client.meta.events.register(f"before-send.{service}", self._gate)
         if pacer is not None:
-            service = client.meta.service_model.service_id.hyphenize()
             client.meta.events.register(f"needs-retry.{service}", self._notice_throttle)
+
+    def _gate(self, request: Any = None, **_: Any) -> None:
+        """The last moment before a write leaves: once interrupted, send nothing more.
+
+        botocore's own retries pass here too, so an interrupted run never resends.
+        Returning None lets botocore send the request.
+        """
+        self._sends.count = getattr(self._sends, "count", 0) + 1
+        if interruption.requested() and not is_read(getattr(self._sends, "operation", "")):
+            raise _Stopped(self._sends.count > 1)
 
     def _notice_throttle(self, response: Any = None, operation: Any = None,
                          request_dict: Any = None, **_: Any) -> None:
@@ -52,8 +74,22 @@ class Cognito:
             if waited:
                 log.debug("paced %s: waited %.2fs to stay under Cognito's quotas",
                           operation, waited)
-        with translated(operation, self._endpoint):
-            result: dict[str, Any] = getattr(self._client, xform_name(operation))(**params)
+        if interruption.requested() and not is_read(operation):
+            raise NotSent(f"{operation} was not sent: the apply was interrupted",
+                          interrupted=True)
+        self._sends.count, self._sends.operation = 0, operation
+        try:
+            with translated(operation, self._endpoint):
+                result: dict[str, Any] = getattr(self._client, xform_name(operation))(**params)
+        except _Stopped as stopped:
+            if stopped.retry:
+                # An earlier attempt was sent and its answer asked for a retry: whether
+                # it took effect is not known here.
+                raise OutcomeUnknown(operation, "Interrupted",
+                                     f"{operation}: interrupted between retries; Cognito may "
+                                     "or may not have done it") from stopped
+            raise NotSent(f"{operation} was not sent: the apply was interrupted",
+                          interrupted=True) from stopped
         result.pop("ResponseMetadata", None)
         return result
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
 import click
 
-from reconciler.apply.executor import ApplyReport, execute
+from reconciler import interruption
+from reconciler.apply.executor import ApplyReport, Execution
 from reconciler.cli_options import (
     Options,
     api_factory,
@@ -20,7 +22,7 @@ from reconciler.engine import PlanResult, replan
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
 from reconciler.inputs import SpecInput
-from reconciler.live.recheck import current_fingerprint
+from reconciler.live.recheck import current_fingerprint, existing_for_create
 from reconciler.plan.model import Action, Plan
 from reconciler.render.progress import ReadProgress
 from reconciler.render.style import Style, wants_color
@@ -49,8 +51,9 @@ def _confirm(auto_approve: bool) -> None:
         raise ReconcilerError("apply cancelled; nothing was changed")
 
 
-def _report_failure(report: ApplyReport) -> None:
-    click.echo("Apply stopped at the first failure.", err=True)
+def _report_failure(report: ApplyReport, header: str = "Apply stopped at the first failure.",
+                    ) -> None:
+    click.echo(header, err=True)
     for label in report.done:
         click.echo(f"  done:     {label}", err=True)
     for label in report.unknown:
@@ -74,8 +77,11 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
     _confirm(auto_approve)
     api_for_region = api_factory(opts)
     started = time.monotonic()
-    report = execute(result.plan, api_for_region, lambda line: click.echo(line, err=True),
-                     recheck=current_fingerprint)
+    execution = Execution(result.plan, api_for_region, lambda line: click.echo(line, err=True),
+                          recheck=current_fingerprint, create_check=existing_for_create)
+    report, abandoned = _run_interruptibly(execution)
+    if report.interrupted is not None:
+        _report_interruption(report, abandoned)
     if report.failure is not None:
         _report_failure(report)
         raise ReconcilerError(
@@ -92,6 +98,68 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
                               "this is a bug or an out-of-band change: see the plan above")
     click.echo(f"Apply complete: {summary_line(result.plan)[6:]} A fresh plan shows no changes.",
                err=True)
+
+
+def _run_interruptibly(execution: Execution) -> tuple[ApplyReport, bool]:
+    """Run the apply on a thread so that a signal can stop it (see ``interruption``).
+
+    After SIGINT or SIGTERM no new call starts; the calls in flight get up to
+    ``COGNITO_RECONCILER_STOP_WAIT_SECONDS`` to be answered (a second signal stops
+    the wait). Returns the report and whether calls were still in flight.
+    """
+    finished = threading.Event()
+    outcome: list[ApplyReport] = []
+    crashed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(execution.run())
+        except BaseException as exc:  # re-raised on the main thread
+            crashed.append(exc)
+        finally:
+            finished.set()
+
+    with interruption.handled():
+        worker = threading.Thread(target=run, name="apply", daemon=True)
+        worker.start()
+        # Short waits: the main thread must come back to notice a signal.
+        while not finished.wait(0.1):
+            if interruption.requested():
+                _wait_for_calls_in_flight(execution, finished)
+                break
+        if crashed:
+            raise crashed[0]
+        if finished.is_set():
+            return outcome[0], False
+        return execution.snapshot(), True
+
+
+def _wait_for_calls_in_flight(execution: Execution, finished: threading.Event) -> None:
+    signum = interruption.received() or 0
+    bound = interruption.stop_wait()
+    in_flight = execution.in_flight()
+    click.echo(f"Interrupted by {interruption.signal_name(signum)}: starting no new call; "
+               f"waiting up to {bound:g}s for {len(in_flight)} call(s) in flight "
+               "(signal again to stop waiting)", err=True)
+    for label in in_flight:
+        click.echo(f"  in flight: {label}", err=True)
+    deadline = time.monotonic() + bound
+    while not finished.wait(0.1):
+        if time.monotonic() >= deadline or interruption.count() > 1:
+            return
+
+
+def _report_interruption(report: ApplyReport, abandoned: bool) -> None:
+    signum = report.interrupted or 0
+    name = interruption.signal_name(signum)
+    _report_failure(report, f"Apply interrupted by {name}: no call was started after it.")
+    if report.failure is not None:
+        click.echo(f"  (before that: {report.failure.message})", err=True)
+    raise interruption.Interrupted(
+        signum,
+        f"apply interrupted by {name}: {len(report.done)} call(s) done, "
+        f"{len(report.unknown)} unknown, {len(report.not_done)} not done",
+        "run apply again: it re-reads the live state and converges", abandoned=abandoned)
 
 
 @click.command()

@@ -78,3 +78,27 @@ def current_fingerprint(api: Any, change: Change) -> str | None:
         return fingerprint(client)
     document = _part_document(api, change)
     return part_fingerprint(change.kind, document) if document is not None else None
+
+
+def existing_for_create(api: Any, operation: str, params: dict[str, Any]) -> str | None:
+    """Just before a create: what of that name exists now (None: nothing).
+
+    Names are not unique in Cognito, so a second apply of the same new pool would make
+    a second pool; the plan's read may be minutes old. Pools are looked up in the
+    client's region, clients in their pool.
+    """
+    if operation == "CreateUserPool":
+        name = params.get("PoolName")
+        found = [p for p in api.list_user_pools() if p.get("Name") == name]
+        kind, key = "a user pool", "Id"
+    elif operation == "CreateUserPoolClient":
+        name = params.get("ClientName")
+        found = [c for c in api.list_clients(str(params.get("UserPoolId")))
+                 if c.get("ClientName") == name]
+        kind, key = "a client", "ClientId"
+    else:
+        return None
+    if not found:
+        return None
+    ids = ", ".join(sorted(str(item.get(key)) for item in found))
+    return f"{kind} named {name!r} exists (id {ids})"

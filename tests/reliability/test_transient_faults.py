@@ -191,7 +191,9 @@ def test_a_dropped_create_stops_and_the_rerun_makes_no_duplicate(
 def test_a_create_whose_answer_was_lost_is_not_reported_not_done(
         sandbox_url: str, tmp_path: Path, proxy: DroppingProxy) -> None:
     spec = write(tmp_path, V1)
-    proxy.configure({4: "after"})  # Cognito creates the first client; its answer is lost
+    # Calls: the plan's ListUserPools, the re-check of the name just before the create,
+    # CreateUserPool, CreateResourceServer, then the first client: created, answer lost.
+    proxy.configure({5: "after"})
     failed = run(proxy.url, "apply", "--auto-approve", spec)
     assert failed.code == 1
     [(_, operation)] = report(failed.err)["unknown"]
