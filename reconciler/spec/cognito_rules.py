@@ -9,7 +9,7 @@ live value is unknown offline), the finding is a warning rather than an error.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,6 +17,7 @@ from reconciler.errors import Diagnostic, Location
 from reconciler.spec.yaml_source import SpecPath, format_path
 
 Locate = Callable[[SpecPath], Location]
+Show = Callable[[SpecPath, Any], str]  # a value as a message may quote it
 
 # doc: CallbackURLs "requires HTTPS over HTTP except for callback URLs to
 # http://localhost, http://127.0.0.1 and http://[::1]".
@@ -33,18 +34,32 @@ _LEGACY_FLOWS = frozenset({"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_P
 
 
 def check_pool(
-    pool: dict[str, Any], path: SpecPath, locate: Locate, standard: frozenset[str]
+    pool: dict[str, Any],
+    path: SpecPath,
+    locate: Locate,
+    standard: frozenset[str],
+    hidden: Set[SpecPath] = frozenset(),
 ) -> list[Diagnostic]:
+    """Findings for one pool; values at ``hidden`` paths (from ${env:...}, possibly
+    secret) are never echoed."""
+    show = _shower(hidden)
     out = _required_custom_attributes(pool, path, locate, standard)
-    out += _domain(pool, path, locate)
+    out += _domain(pool, path, locate, show)
     out += _threat_protection(pool, path, locate)
-    out += _identity_providers(pool, path, locate)
+    out += _identity_providers(pool, path, locate, show)
     for client_path, client in _items(pool.get("clients"), (*path, "clients")):
         out += _oauth(client, client_path, locate)
-        out += _urls(client, client_path, locate)
+        out += _urls(client, client_path, locate, show)
         out += _branding(client, client_path, locate)
         out += _refresh_token(client, client_path, locate)
     return out
+
+
+def _shower(hidden: Set[SpecPath]) -> Show:
+    def show(path: SpecPath, value: Any) -> str:
+        return "the value (hidden)" if tuple(path) in hidden else f"'{value}'"
+
+    return show
 
 
 def _items(value: Any, path: SpecPath) -> Iterator[tuple[SpecPath, dict[str, Any]]]:
@@ -75,41 +90,61 @@ def _oauth(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagn
     out = []
     for key in ("allowed_oauth_flows", "allowed_oauth_scopes"):
         if isinstance(client.get(key), list) and client[key]:
-            out.append(_error(locate, (*path, key), (
-                f"{key} needs allowed_oauth_flows_user_pool_client: true on this client "
-                "(Cognito refuses OAuth flows and scopes without it; it defaults to false)"
-            )))
+            out.append(
+                _error(
+                    locate,
+                    (*path, key),
+                    (
+                        f"{key} needs allowed_oauth_flows_user_pool_client: true on this client "
+                        "(Cognito refuses OAuth flows and scopes without it; it defaults to false)"
+                    ),
+                )
+            )
     for key in ("logout_urls", "callback_urls"):
         if isinstance(client.get(key), list) and client[key]:
-            out.append(_warning(locate, (*path, key), (
-                "Cognito's API reference says allowed_oauth_flows_user_pool_client must be "
-                f"true before {key} can be set; set it on this client"
-            )))
+            out.append(
+                _warning(
+                    locate,
+                    (*path, key),
+                    (
+                        "Cognito's API reference says allowed_oauth_flows_user_pool_client must be "
+                        f"true before {key} can be set; set it on this client"
+                    ),
+                )
+            )
     return out
 
 
-def _urls(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+def _urls(client: dict[str, Any], path: SpecPath, locate: Locate, show: Show) -> list[Diagnostic]:
     out = []
     callbacks = client.get("callback_urls")
     for index, url in enumerate(callbacks if isinstance(callbacks, list) else []):
         problem = _redirect_problem(url)
         if problem:
             key = (*path, "callback_urls", index)
-            out.append(_error(locate, key, f"callback_urls[{index}]: '{url}' {problem}"))
+            out.append(_error(locate, key, f"callback_urls[{index}]: {show(key, url)} {problem}"))
     redirect = client.get("default_redirect_uri")
     problem = _redirect_problem(redirect)
     if problem:
         key = (*path, "default_redirect_uri")
-        out.append(_error(locate, key, f"default_redirect_uri '{redirect}' {problem}"))
+        out.append(_error(locate, key, f"default_redirect_uri {show(key, redirect)} {problem}"))
     # The https rule is documented for callback URLs only; sign-out URLs are
     # redirect targets too, so http there is flagged, not refused.
     logouts = client.get("logout_urls")
     for index, url in enumerate(logouts if isinstance(logouts, list) else []):
+        key = (*path, "logout_urls", index)
         if isinstance(url, str) and _plain_http(url):
-            out.append(_warning(locate, (*path, "logout_urls", index), (
-                f"logout_urls[{index}]: '{url}' is not https; Cognito requires https for "
-                "callback URLs except on localhost and may refuse it here too"
-            )))
+            out.append(
+                _warning(
+                    locate,
+                    key,
+                    (
+                        f"logout_urls[{index}]: {show(key, url)} is not https; "
+                        "Cognito requires https for callback URLs except on localhost and may "
+                        "refuse it here too"
+                    ),
+                )
+            )
     return out
 
 
@@ -145,10 +180,17 @@ def _branding(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Di
     if not isinstance(branding, dict):
         return []
     if branding.get("use_cognito_provided_values") is True and "settings" in branding:
-        return [_error(locate, (*path, "managed_login_branding", "settings"), (
-            "managed_login_branding: settings can't be given with "
-            "use_cognito_provided_values: true (Cognito's defaults replace them); remove one"
-        ))]
+        return [
+            _error(
+                locate,
+                (*path, "managed_login_branding", "settings"),
+                (
+                    "managed_login_branding: settings can't be given with "
+                    "use_cognito_provided_values: true (Cognito's defaults replace them); "
+                    "remove one"
+                ),
+            )
+        ]
     return []
 
 
@@ -161,11 +203,17 @@ def _refresh_token(client: dict[str, Any], path: SpecPath, locate: Locate) -> li
         return []
     if any(f in _LEGACY_FLOWS for f in flows) or "ALLOW_REFRESH_TOKEN_AUTH" in flows:
         return []
-    return [_warning(locate, (*path, "explicit_auth_flows"), (
-        "explicit_auth_flows leaves out ALLOW_REFRESH_TOKEN_AUTH; Cognito has answered "
-        "\"REFRESH_TOKEN_AUTH should always be allowed\" (aws-cdk#7625) and without it "
-        "sessions can't be refreshed: add it"
-    ))]
+    return [
+        _warning(
+            locate,
+            (*path, "explicit_auth_flows"),
+            (
+                "explicit_auth_flows leaves out ALLOW_REFRESH_TOKEN_AUTH; Cognito has answered "
+                '"REFRESH_TOKEN_AUTH should always be allowed" (aws-cdk#7625) and without it '
+                "sessions can't be refreshed: add it"
+            ),
+        )
+    ]
 
 
 # --- pool ---------------------------------------------------------------------------
@@ -181,15 +229,21 @@ def _required_custom_attributes(
         name = attribute.get("name")
         if not isinstance(name, str) or name in standard or attribute.get("required") is not True:
             continue
-        out.append(_error(locate, (*attribute_path, "required"), (
-            f"custom attribute '{name}' can't be required (Cognito: \"Required custom "
-            "attributes are not supported currently\"); remove required: true and check "
-            "the value in a pre sign-up Lambda trigger if it must be present"
-        )))
+        out.append(
+            _error(
+                locate,
+                (*attribute_path, "required"),
+                (
+                    f"custom attribute '{name}' can't be required (Cognito: \"Required custom "
+                    'attributes are not supported currently"); remove required: true and check '
+                    "the value in a pre sign-up Lambda trigger if it must be present"
+                ),
+            )
+        )
     return out
 
 
-def _domain(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+def _domain(pool: dict[str, Any], path: SpecPath, locate: Locate, show: Show) -> list[Diagnostic]:
     domain = pool.get("domain")
     if not isinstance(domain, dict) or "custom_domain_config" in domain:
         return []  # a custom domain is the owner's own name
@@ -198,11 +252,18 @@ def _domain(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagno
         return []
     for word in _RESERVED_DOMAIN_WORDS:
         if word in prefix.lower():
-            return [_error(locate, (*path, "domain", "domain"), (
-                f"domain prefix '{prefix}' can't contain the reserved word '{word}' "
-                "(Cognito refuses aws, amazon and cognito in prefix domains); choose "
-                "another prefix"
-            ))]
+            key = (*path, "domain", "domain")
+            return [
+                _error(
+                    locate,
+                    key,
+                    (
+                        f"domain prefix {show(key, prefix)} can't contain the reserved word "
+                        f"'{word}' (Cognito refuses aws, amazon and cognito in prefix "
+                        "domains); choose another prefix"
+                    ),
+                )
+            ]
     return []
 
 
@@ -221,39 +282,68 @@ def _threat_protection(pool: dict[str, Any], path: SpecPath, locate: Locate) -> 
         if isinstance(tier, str) and tier != "PLUS":
             out.append(_error(locate, mode_path, f"{what} needs user_pool_tier: PLUS, not {tier}"))
         elif tier is None:
-            out.append(_warning(locate, mode_path, (
-                f"{what} needs the PLUS tier; user_pool_tier isn't set, and a new pool gets "
-                "ESSENTIALS: set user_pool_tier: PLUS"
-            )))
-    risks = [(*path, "risk_configuration")] if isinstance(
-        pool.get("risk_configuration"), dict) else []
+            out.append(
+                _warning(
+                    locate,
+                    mode_path,
+                    (
+                        f"{what} needs the PLUS tier; user_pool_tier isn't set, and a new "
+                        "pool gets ESSENTIALS: set user_pool_tier: PLUS"
+                    ),
+                )
+            )
+    risks = (
+        [(*path, "risk_configuration")] if isinstance(pool.get("risk_configuration"), dict) else []
+    )
     for client_path, client in _items(pool.get("clients"), (*path, "clients")):
         if isinstance(client.get("risk_configuration"), dict):
             risks.append((*client_path, "risk_configuration"))
     for risk in risks:
         if mode == "OFF":
-            out.append(_error(locate, risk, (
-                "risk_configuration needs threat protection, but user_pool_add_ons."
-                "advanced_security_mode is 'OFF'; set it to AUDIT or ENFORCED (PLUS tier)"
-            )))
+            out.append(
+                _error(
+                    locate,
+                    risk,
+                    (
+                        "risk_configuration needs threat protection, but user_pool_add_ons."
+                        "advanced_security_mode is 'OFF'; set it to AUDIT or ENFORCED (PLUS tier)"
+                    ),
+                )
+            )
         elif add_ons is None:
-            out.append(_warning(locate, risk, (
-                "risk_configuration needs threat protection; user_pool_add_ons isn't set, "
-                "and a new pool has it OFF: set user_pool_add_ons.advanced_security_mode: "
-                "AUDIT or ENFORCED (PLUS tier)"
-            )))
+            out.append(
+                _warning(
+                    locate,
+                    risk,
+                    (
+                        "risk_configuration needs threat protection; user_pool_add_ons isn't set, "
+                        "and a new pool has it OFF: set user_pool_add_ons.advanced_security_mode: "
+                        "AUDIT or ENFORCED (PLUS tier)"
+                    ),
+                )
+            )
     return out
 
 
-def _identity_providers(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+def _identity_providers(
+    pool: dict[str, Any], path: SpecPath, locate: Locate, show: Show
+) -> list[Diagnostic]:
     out = []
-    for item_path, provider in _items(pool.get("identity_providers"),
-                                      (*path, "identity_providers")):
+    for item_path, provider in _items(
+        pool.get("identity_providers"), (*path, "identity_providers")
+    ):
         kind, name = provider.get("provider_type"), provider.get("provider_name")
         if kind in _SOCIAL_TYPES and isinstance(name, str) and name != kind:
-            out.append(_error(locate, (*item_path, "provider_name"), (
-                f"provider_name '{name}' of a {kind} provider must be '{kind}' (Cognito "
-                "names social providers after their type); clients list it as "
-                f"{kind} in supported_identity_providers"
-            )))
+            key = (*item_path, "provider_name")
+            out.append(
+                _error(
+                    locate,
+                    key,
+                    (
+                        f"provider_name {show(key, name)} of a {kind} provider must be "
+                        f"'{kind}' (Cognito names social providers after their type); clients "
+                        f"list it as {kind} in supported_identity_providers"
+                    ),
+                )
+            )
     return out

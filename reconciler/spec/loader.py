@@ -101,7 +101,7 @@ def load_spec(
         if isinstance(doc.data, dict):  # else _check_root has said what's wrong
             view, source = _file_view(doc, merged, offset, subst)
             diagnostics += validate(view, source, _rebaser(offset))
-    found = semantics.check(merged.data, merged.locate)
+    found = semantics.check(merged.data, merged.locate, subst.env_paths)
     diagnostics += [d for d in found if d.severity == "error"]
 
     warnings = variables.unused_warnings(layers, substituter.referenced)

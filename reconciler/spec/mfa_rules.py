@@ -26,8 +26,11 @@ from reconciler.spec.yaml_source import SpecPath, format_path
 
 Locate = Callable[[SpecPath], Location]
 
-_FACTOR_KEYS = ("software_token_mfa_configuration", "sms_mfa_configuration",
-                "email_mfa_configuration")
+_FACTOR_KEYS = (
+    "software_token_mfa_configuration",
+    "sms_mfa_configuration",
+    "email_mfa_configuration",
+)
 
 
 def check_pool(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
@@ -37,18 +40,30 @@ def check_pool(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Dia
     if mode == "OFF":
         where = locate((*path, "mfa_configuration"))
         for key in enabled:
-            out.append(_error(locate, (*path, key), (
-                f"{key} enables an MFA factor but mfa_configuration is 'OFF' (at {where}); "
-                "Cognito refuses MFA off together with a factor, so this never converges: "
-                "remove it, or set mfa_configuration to OPTIONAL or ON"
-            )))
+            out.append(
+                _error(
+                    locate,
+                    (*path, key),
+                    (
+                        f"{key} enables an MFA factor but mfa_configuration is 'OFF' (at {where}); "
+                        "Cognito refuses MFA off together with a factor, so this never converges: "
+                        "remove it, or set mfa_configuration to OPTIONAL or ON"
+                    ),
+                )
+            )
     elif mode in ("ON", "OPTIONAL") and not enabled:
-        out.append(_error(locate, (*path, "mfa_configuration"), (
-            f"mfa_configuration '{mode}' needs an enabled MFA factor: add "
-            "software_token_mfa_configuration: {enabled: true}, sms_mfa_configuration or "
-            "email_mfa_configuration (passkeys, web_authn_configuration, are not an MFA "
-            "factor)"
-        )))
+        out.append(
+            _error(
+                locate,
+                (*path, "mfa_configuration"),
+                (
+                    f"mfa_configuration '{mode}' needs an enabled MFA factor: add "
+                    "software_token_mfa_configuration: {enabled: true}, sms_mfa_configuration or "
+                    "email_mfa_configuration (passkeys, web_authn_configuration, are not an MFA "
+                    "factor)"
+                ),
+            )
+        )
     out += _sms(pool, path, locate)
     out += _email(pool, path, locate)
     return out
@@ -68,10 +83,16 @@ def _sms(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnosti
         return []
     if "sms_configuration" in pool:
         return []
-    return [_error(locate, (*path, "sms_mfa_configuration"), (
-        "sms_mfa_configuration needs an sms_configuration (an SNS role), in the block or "
-        "on the pool"
-    ))]
+    return [
+        _error(
+            locate,
+            (*path, "sms_mfa_configuration"),
+            (
+                "sms_mfa_configuration needs an sms_configuration (an SNS role), in the block or "
+                "on the pool"
+            ),
+        )
+    ]
 
 
 def _email(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
@@ -79,17 +100,29 @@ def _email(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnos
         return []
     key = (*path, "email_mfa_configuration")
     if pool.get("user_pool_tier") == "LITE":
-        return [_error(locate, key, (
-            "email_mfa_configuration needs user_pool_tier ESSENTIALS or PLUS, not LITE "
-            f"(at {locate((*path, 'user_pool_tier'))})"
-        ))]
+        return [
+            _error(
+                locate,
+                key,
+                (
+                    "email_mfa_configuration needs user_pool_tier ESSENTIALS or PLUS, not LITE "
+                    f"(at {locate((*path, 'user_pool_tier'))})"
+                ),
+            )
+        ]
     email = pool.get("email_configuration")
     sending = email.get("email_sending_account") if isinstance(email, dict) else None
     if sending != "DEVELOPER":
-        return [_error(locate, key, (
-            "email_mfa_configuration needs Amazon SES: set email_configuration."
-            "email_sending_account: DEVELOPER with a source_arn"
-        ))]
+        return [
+            _error(
+                locate,
+                key,
+                (
+                    "email_mfa_configuration needs Amazon SES: set email_configuration."
+                    "email_sending_account: DEVELOPER with a source_arn"
+                ),
+            )
+        ]
     return []
 
 

@@ -6,7 +6,7 @@ each check looks only at values of the right type and skips the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import replace
 from typing import Any
 
@@ -34,7 +34,8 @@ _VALIDITIES = (
 )
 
 
-def check(data: Any, locate: Locate) -> list[Diagnostic]:
+def check(data: Any, locate: Locate, hidden: Set[SpecPath] = frozenset()) -> list[Diagnostic]:
+    """Every finding; values at ``hidden`` paths (from ${env:...}) are never quoted."""
     if not isinstance(data, dict):
         return []
     out: list[Diagnostic] = []
@@ -47,7 +48,7 @@ def check(data: Any, locate: Locate) -> list[Diagnostic]:
         out += _unique(pool, path, "identity_providers", "provider_name", locate)
         out += _schema_attributes(pool, path, locate)
         out += mfa_rules.check_pool(pool, path, locate)
-        out += cognito_rules.check_pool(pool, path, locate, STANDARD_ATTRIBUTES)
+        out += cognito_rules.check_pool(pool, path, locate, STANDARD_ATTRIBUTES, hidden)
         for client_path, client in _items(pool.get("clients"), (*path, "clients")):
             out += _client(client, client_path, locate)
     return out

@@ -28,8 +28,7 @@ def _warnings(path: str) -> list[str]:
 def test_oauth_flows_and_scopes_need_the_oauth_switch(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        allowed_oauth_flows: [code]\n"
+        CLIENT + "        allowed_oauth_flows: [code]\n"
         "        allowed_oauth_scopes: [openid]\n"
         "      - client_name: d\n"
         "        allowed_oauth_flows_user_pool_client: false\n"
@@ -55,8 +54,7 @@ def test_oauth_flows_and_scopes_need_the_oauth_switch(tmp_path: Path) -> None:
 def test_callback_urls_need_https_except_loopback(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        allowed_oauth_flows_user_pool_client: true\n"
+        CLIENT + "        allowed_oauth_flows_user_pool_client: true\n"
         "        allowed_oauth_flows: [code]\n"
         "        allowed_oauth_scopes: [openid]\n"
         "        callback_urls:\n"
@@ -83,8 +81,7 @@ def test_callback_urls_need_https_except_loopback(tmp_path: Path) -> None:
 def test_logout_urls_over_http_and_urls_without_the_switch_warn(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        logout_urls: [http://app.example.com/bye, http://localhost/bye]\n"
+        CLIENT + "        logout_urls: [http://app.example.com/bye, http://localhost/bye]\n"
         "        callback_urls: [https://app.example.com/cb]\n",
     )
     switch = (
@@ -105,15 +102,14 @@ def test_logout_urls_over_http_and_urls_without_the_switch_warn(tmp_path: Path) 
 def test_required_custom_attributes_are_refused(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        HEAD
-        + "    schema:\n"
+        HEAD + "    schema:\n"
         "      - {name: email, attribute_data_type: String, required: true}\n"
         "      - {name: tenant, attribute_data_type: String, required: true}\n"
         "      - {name: seats, attribute_data_type: Number, required: false}\n",
     )
     assert problems([f]) == [
         f"{f}:6:53: error: custom attribute 'tenant' can't be required (Cognito: "
-        "\"Required custom attributes are not supported currently\"); remove required: "
+        '"Required custom attributes are not supported currently"); remove required: '
         "true and check the value in a pre sign-up Lambda trigger if it must be present "
         "(at user_pools[0].schema[1].required)"
     ]
@@ -122,8 +118,7 @@ def test_required_custom_attributes_are_refused(tmp_path: Path) -> None:
 def test_prefix_domains_cant_hold_reserved_words(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        HEAD
-        + "    domain: {domain: shop-cognito-login}\n"
+        HEAD + "    domain: {domain: shop-cognito-login}\n"
         "  - pool_name: q\n"
         "    domain: {domain: myaws}\n"
         "  - pool_name: r\n"  # a custom domain is the user's own name: not checked
@@ -148,8 +143,7 @@ def test_threat_protection_needs_plus_and_risk_configuration_needs_it(
     risk = "compromised_credentials_risk_configuration: {actions: {event_action: BLOCK}}"
     f = _spec(
         tmp_path,
-        HEAD
-        + "    user_pool_tier: ESSENTIALS\n"
+        HEAD + "    user_pool_tier: ESSENTIALS\n"
         "    user_pool_add_ons: {advanced_security_mode: AUDIT}\n"
         "  - pool_name: q\n"
         "    user_pool_tier: PLUS\n"
@@ -175,8 +169,7 @@ def test_threat_protection_needs_plus_and_risk_configuration_needs_it(
 def test_threat_protection_with_unmanaged_tier_or_mode_warns(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        HEAD
-        + "    user_pool_add_ons: {advanced_security_mode: ENFORCED}\n"
+        HEAD + "    user_pool_add_ons: {advanced_security_mode: ENFORCED}\n"
         "  - pool_name: q\n"
         "    risk_configuration: {risk_exception_configuration: "
         "{blocked_ip_range_list: ['192.0.2.0/24']}}\n",
@@ -196,8 +189,7 @@ def test_threat_protection_with_unmanaged_tier_or_mode_warns(tmp_path: Path) -> 
 def test_branding_uses_cognito_values_or_settings_not_both(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        managed_login_branding:\n"
+        CLIENT + "        managed_login_branding:\n"
         "          use_cognito_provided_values: true\n"
         "          settings: {components: {}}\n"
         "      - client_name: d\n"
@@ -213,8 +205,7 @@ def test_branding_uses_cognito_values_or_settings_not_both(tmp_path: Path) -> No
 def test_social_providers_are_named_after_their_type(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        HEAD
-        + "    identity_providers:\n"
+        HEAD + "    identity_providers:\n"
         "      - provider_name: Apple\n"
         "        provider_type: SignInWithApple\n"
         "        provider_details: {client_id: com.example, team_id: T, key_id: K, "
@@ -235,14 +226,13 @@ def test_social_providers_are_named_after_their_type(tmp_path: Path) -> None:
 def test_a_client_without_refresh_token_auth_warns(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        explicit_auth_flows: [ALLOW_USER_SRP_AUTH]\n"
+        CLIENT + "        explicit_auth_flows: [ALLOW_USER_SRP_AUTH]\n"
         "      - client_name: d\n"  # legacy values allow refreshing implicitly
         "        explicit_auth_flows: [ADMIN_NO_SRP_AUTH]\n",
     )
     assert _warnings(f) == [
         f"{f}:6:9: warning: explicit_auth_flows leaves out ALLOW_REFRESH_TOKEN_AUTH; "
-        "Cognito has answered \"REFRESH_TOKEN_AUTH should always be allowed\" "
+        'Cognito has answered "REFRESH_TOKEN_AUTH should always be allowed" '
         "(aws-cdk#7625) and without it sessions can't be refreshed: add it "
         "(at user_pools[0].clients[0].explicit_auth_flows)"
     ]
@@ -252,9 +242,36 @@ def test_rule_errors_come_with_the_others(tmp_path: Path) -> None:
     # Warnings ride along with errors, all in one run, sorted by position.
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        explicit_auth_flows: [ALLOW_USER_SRP_AUTH]\n"
+        CLIENT + "        explicit_auth_flows: [ALLOW_USER_SRP_AUTH]\n"
         "        allowed_oauth_flows: [code]\n",
     )
     found = problems([f])
     assert [line.split(": ")[1] for line in found] == ["warning", "error"]
+
+
+def test_values_from_the_environment_are_never_echoed(tmp_path: Path) -> None:
+    # ${env:...} values may be secret (loader.env_paths): the rule still fires, but
+    # says "the value (hidden)" instead of the value.
+    secret = "http://app.example.com/cb?token=s3cr3t-value"
+    f = _spec(
+        tmp_path,
+        CLIENT + "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [code]\n"
+        "        allowed_oauth_scopes: [openid]\n"
+        "        callback_urls: ['${env:CALLBACK}']\n"
+        "        logout_urls: ['${env:CALLBACK}']\n"
+        "        default_redirect_uri: ${env:CALLBACK}\n",
+    )
+    found = problems([f], environ={"CALLBACK": secret})
+    assert found == [
+        f"{f}:9:25: error: callback_urls[0]: the value (hidden) must use https (http is "
+        "allowed only for localhost, 127.0.0.1 and [::1]) "
+        "(at user_pools[0].clients[0].callback_urls[0])",
+        f"{f}:10:23: warning: logout_urls[0]: the value (hidden) is not https; Cognito "
+        "requires https for callback URLs except on localhost and may refuse it here too "
+        "(at user_pools[0].clients[0].logout_urls[0])",
+        f"{f}:11:9: error: default_redirect_uri the value (hidden) must use https (http is "
+        "allowed only for localhost, 127.0.0.1 and [::1]) "
+        "(at user_pools[0].clients[0].default_redirect_uri)",
+    ]
+    assert not any("s3cr3t" in line for line in found)

@@ -42,8 +42,7 @@ def test_off_beside_an_enabled_factor_is_refused_at_the_block(tmp_path: Path) ->
         tmp_path,
         "    mfa_configuration: 'OFF'\n"
         "    software_token_mfa_configuration: {enabled: true}\n"
-        "    email_mfa_configuration: {subject: Code}\n"
-        + DEVELOPER_EMAIL,
+        "    email_mfa_configuration: {subject: Code}\n" + DEVELOPER_EMAIL,
     )
     fix = "remove it, or set mfa_configuration to OPTIONAL or ON"
     assert problems([f]) == [
@@ -85,8 +84,7 @@ def test_on_or_optional_without_an_enabled_factor(tmp_path: Path) -> None:
     )
     assert problems([f]) == [
         f"{f}:4:5: error: mfa_configuration 'ON' {fix} (at user_pools[0].mfa_configuration)",
-        f"{f}:7:5: error: mfa_configuration 'OPTIONAL' {fix} "
-        "(at user_pools[1].mfa_configuration)",
+        f"{f}:7:5: error: mfa_configuration 'OPTIONAL' {fix} (at user_pools[1].mfa_configuration)",
     ]
 
 
@@ -110,9 +108,7 @@ def test_email_mfa_needs_essentials_and_developer_email(tmp_path: Path) -> None:
         tmp_path,
         "    user_pool_tier: LITE\n"
         "    mfa_configuration: OPTIONAL\n"
-        "    email_mfa_configuration: {subject: Code}\n"
-        + DEVELOPER_EMAIL
-        + "  - pool_name: q\n"
+        "    email_mfa_configuration: {subject: Code}\n" + DEVELOPER_EMAIL + "  - pool_name: q\n"
         "    mfa_configuration: OPTIONAL\n"
         "    email_mfa_configuration: {subject: Code}\n"
         "    email_configuration: {email_sending_account: COGNITO_DEFAULT}\n"
