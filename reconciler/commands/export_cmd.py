@@ -15,11 +15,13 @@ from reconciler.cli_options import api_factory, options
 from reconciler.concurrency import parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.export.build import Exported, build_pool, spec_document
-from reconciler.export.emit import emit
+from reconciler.export.emit import EmitError, emit, printable
 from reconciler.export.read import read_pool, select_pools
+from reconciler.export.write import write_file
 
 
 def _header(region: str, names: list[str], full: bool) -> list[str]:
+    # Names are escaped by emit: a name may hold a line break (AWS allows \s in it).
     what = ", ".join(names) if names else "no user pools"
     lines = [f"Exported by cognito-reconciler from {region}: {what}."]
     if not full:
@@ -37,28 +39,26 @@ def _file_name(name: str, pool_id: str, unique: bool) -> str:
 
 def render(exported: list[Exported], region: str, full: bool) -> str:
     data, comments, inline = spec_document(exported)
-    return emit(data, comments, inline, _header(region, [e.name for e in exported], full))
-
-
-def _write(path: Path, text: str) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ReconcilerError(f"can't write {path}: {exc.strerror or exc}",
-                              "check the path and its folder") from exc
+        return emit(data, comments, inline, _header(region, [e.name for e in exported], full))
+    except EmitError as exc:
+        names = ", ".join(printable(e.name) for e in exported)
+        raise ReconcilerError(f"user pool {names}: {exc}",
+                              "please report it: nothing was written for this pool") from exc
 
 
 def _report(exported: list[Exported]) -> None:
     for item in exported:
         for note in item.notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(f"note: {printable(note)}", err=True)
     secrets = [s for item in exported for s in item.secrets]
     if secrets:
         click.echo("Secrets are never exported. Set these environment variables before "
                    "validate, plan or apply:", err=True)
         width = max(len(s.name) for s in secrets)
         for secret in secrets:
-            click.echo(f"  {secret.name.ljust(width)}  {secret.where}", err=True)
+            click.echo(f"  {printable(secret.name).ljust(width)}  {printable(secret.where)}",
+                       err=True)
 
 
 @click.command("export")
@@ -69,9 +69,12 @@ def _report(exported: list[Exported]) -> None:
 @click.option("--full", is_flag=True, help="Keep settings equal to Cognito's defaults.")
 @click.option("--out", "out", type=click.Path(),
               help="Write to FILE (a folder with --all) instead of stdout.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace files --out would write that exist already (never through a "
+                   "symbolic link).")
 @click.pass_context
 def export(ctx: click.Context, pool_id: str | None, pool_name: str | None, all_pools: bool,
-           full: bool, out: str | None) -> None:
+           full: bool, out: str | None, overwrite: bool) -> None:
     """Print a spec of a live pool and everything in it; plan on it shows no changes.
 
     Secrets are never read into the spec: a client with a secret gets
@@ -90,8 +93,9 @@ def export(ctx: click.Context, pool_id: str | None, pool_name: str | None, all_p
         exported = [build_pool(read_pool(api, ids[0], summaries), full)]
         text = render(exported, api.region, full)
         if out:
-            _write(Path(out), text)
-            click.echo(f"Wrote {out} (user pool {exported[0].name}).", err=True)
+            write_file(Path(out), text, overwrite)
+            click.echo(f"Wrote {printable(out)} (user pool {printable(exported[0].name)}).",
+                       err=True)
         else:
             click.echo(text, nl=False)
         _report(exported)
@@ -101,8 +105,10 @@ def export(ctx: click.Context, pool_id: str | None, pool_name: str | None, all_p
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReconcilerError(f"can't create the folder {folder}: {exc.strerror or exc}",
+        raise ReconcilerError(f"can't create the folder {printable(str(folder))}: "
+                              f"{exc.strerror or exc}",
                               "check --out") from exc
+
     def attempt(each: str) -> Exported | ReconcilerError:
         try:
             return build_pool(read_pool(api, each, summaries), full)
@@ -113,23 +119,28 @@ def export(ctx: click.Context, pool_id: str | None, pool_name: str | None, all_p
     written: list[Exported] = []
     taken: set[str] = set()
     for each, item in zip(ids, parallel_map(attempt, ids), strict=True):
-        if isinstance(item, ReconcilerError):
-            click.echo(f"Error: {each}: {item.message}", err=True)
-            if item.hint:
-                click.echo(f"  hint: {item.hint}", err=True)
+        # One pool's failure (a read, a file that exists) doesn't stop the others.
+        try:
+            if isinstance(item, ReconcilerError):
+                raise item
+            name = _file_name(item.name, each, unique="id" not in item.pool)
+            if name.lower() in taken:  # names that differ only in case or punctuation
+                name = _file_name(item.name, each, unique=False)
+            taken.add(name.lower())
+            path = folder / name
+            write_file(path, render([item], api.region, full), overwrite)
+        except ReconcilerError as exc:
+            click.echo(f"Error: {each}: {exc.message}", err=True)
+            if exc.hint:
+                click.echo(f"  hint: {exc.hint}", err=True)
             failed.append(each)
             continue
-        name = _file_name(item.name, each, unique="id" not in item.pool)
-        if name.lower() in taken:  # names that differ only in case or punctuation
-            name = _file_name(item.name, each, unique=False)
-        taken.add(name.lower())
-        path = folder / name
-        _write(path, render([item], api.region, full))
-        click.echo(f"Wrote {path} (user pool {item.name}).", err=True)
+        click.echo(f"Wrote {printable(str(path))} (user pool {printable(item.name)}).",
+                   err=True)
         written.append(item)
     _report(written)
     click.echo(f"Exported {len(written)} of {len(ids)} user pool(s) in {api.region} "
-               f"to {folder}.", err=True)
+               f"to {printable(str(folder))}.", err=True)
     if failed:
         raise ReconcilerError(f"{len(failed)} pool(s) could not be exported: "
                               f"{', '.join(failed)}", "see the errors above")

@@ -33,6 +33,11 @@ _NUMBER_LIKE = re.compile(r"^[-+.]?[0-9]")
 _PRINTABLE = re.compile(
     "^[\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
     "\U00010000-\U0010ffff]*$")
+# What a comment line (and a terminal line) may hold as it is: YAML's printable set
+# minus its line breaks (NEL, LS, PS) and the bidirectional-text controls.
+_SHOWABLE = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202f-\u2065\u206a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
 
 
@@ -64,6 +69,22 @@ def quoted(text: str) -> str:
             out.append(f"\\x{code:02x}" if code <= 0xFF else
                        f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
     return '"' + "".join(out) + '"'
+
+
+def printable(text: str) -> str:
+    """``text`` for a comment or a terminal line: anything else escaped (``\\n``, ``\\x0c``),
+    so a name holding a line break can't end a comment or rewrite the screen."""
+    out = []
+    for char in text:
+        if _SHOWABLE.match(char) and char != "\\":
+            out.append(char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code <= 0xFF else
+                       f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return "".join(out)
 
 
 def _plain_candidate(text: str) -> bool:
@@ -135,11 +156,11 @@ class _Writer:
 
     def comment_lines(self, path: Path, indent: int) -> None:
         for line in self.comments.get(path, ()):
-            self.lines.append(f"{' ' * indent}# {line}" if line else "")
+            self.lines.append(f"{' ' * indent}# {printable(line)}" if line else "")
 
     def _tail(self, path: Path) -> str:
         note = self.inline.get(path)
-        return f"  # {note}" if note else ""
+        return f"  # {printable(note)}" if note else ""
 
     def mapping(self, value: Mapping[str, Any], indent: int, path: Path,
                 lead: str | None = None) -> None:
@@ -200,7 +221,7 @@ def emit(data: Mapping[str, Any], comments: Mapping[Path, list[str]] | None = No
          inline: Mapping[Path, str] | None = None, header: list[str] | None = None) -> str:
     """``data`` (a mapping) as YAML text; raises ``EmitError`` if it wouldn't read back."""
     writer = _Writer(comments or {}, inline or {})
-    writer.lines += [f"# {line}" if line else "#" for line in header or []]
+    writer.lines += [f"# {printable(line)}" if line else "#" for line in header or []]
     if data:
         writer.mapping(data, 0, ())
     else:
