@@ -9,7 +9,8 @@ from reconciler.inputs import SpecInput
 from reconciler.live.read import CognitoReader, LiveReader
 from reconciler.model import DesiredPool
 from reconciler.plan.build import Observed, make_plan
-from reconciler.plan.model import Plan
+from reconciler.plan.model import Action, Plan
+from reconciler.plan.pools import KIND as POOL_KIND
 from reconciler.spec.desired import desired_pools
 from reconciler.spec.loader import LoadedSpec, load_spec
 
@@ -43,5 +44,19 @@ def replan(spec: LoadedSpec, pools: list[DesiredPool],
     lives = reader.read_pools(pools, progress)
     observed = [Observed(pool=pool, live=live, region=reader.api(pool.region).region)
                 for pool, live in zip(pools, lives, strict=True)]
-    return PlanResult(spec=spec, pools=pools, observed=observed,
-                      plan=make_plan(observed, resend_secrets))
+    plan = make_plan(observed, resend_secrets)
+    replaced = _replaced_pools(plan)
+    if any(item.pool.address in replaced for item in observed):
+        # A replace deletes all the pool holds, managed or not: read all of it, so
+        # that the plan lists each loss before anyone consents (issue 12.1). Only
+        # pools being replaced pay for this read.
+        observed = [Observed(pool=item.pool, region=item.region,
+                             live=reader.read_pool(item.pool, everything=True))
+                    if item.pool.address in replaced else item for item in observed]
+        plan = make_plan(observed, resend_secrets)
+    return PlanResult(spec=spec, pools=pools, observed=observed, plan=plan)
+
+
+def _replaced_pools(plan: Plan) -> set[str]:
+    return {c.address for c in plan.changes
+            if c.kind == POOL_KIND and c.action == Action.REPLACE}

@@ -24,18 +24,17 @@ from reconciler.errors import ReconcilerError
 from reconciler.inputs import SpecInput
 from reconciler.live.recheck import current_fingerprint, existing_for_create
 from reconciler.plan.model import Action, Plan
+from reconciler.render.escape import visible
 from reconciler.render.progress import ReadProgress
 from reconciler.render.style import Style, wants_color
-from reconciler.render.text import render_plan, summary_line
+from reconciler.render.text import render_plan, replace_refusal, summary_line
 
 
 def _refusals(plan: Plan, allow_replace: bool) -> list[str]:
-    problems = [f"{c.address}: {c.blocked}" for c in plan.changes if c.blocked]
+    problems = [visible(f"{c.address}: {c.blocked}") for c in plan.changes if c.blocked]
     if not allow_replace:
-        problems += [
-            f"{c.address} must be replaced ({c.reason}); pass --allow-replace to consent"
-            for c in plan.changes if c.action == Action.REPLACE and not c.blocked
-        ]
+        problems += [replace_refusal(c) for c in plan.changes
+                     if c.action == Action.REPLACE and not c.blocked]
     return problems
 
 

@@ -11,6 +11,9 @@ from reconciler.model import LivePart
 from reconciler.plan.parts import SECRET_DETAIL_KEYS
 
 ABSENT_CODES = {"ResourceNotFoundException", "UserPoolAddOnNotEnabledException"}
+# Every part read_pool_parts can read: what a pool loses when it is deleted.
+POOL_PART_KEYS = ("groups", "resource_servers", "identity_providers", "domain",
+                  "ui_customization", "risk_configuration", "log_delivery_configuration")
 
 
 class CognitoCaller(Protocol):

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from reconciler.aws_types import UNMODELED_KEY
 from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.errors import ReconcilerError
-from reconciler.live.parts import read_client_parts, read_pool_parts
+from reconciler.live.parts import POOL_PART_KEYS, read_client_parts, read_pool_parts
 from reconciler.model import DesiredPool, LiveClient, LivePool
 from reconciler.plan.pools import live_fingerprint
 
@@ -77,7 +77,9 @@ class LiveReader:
 
         return parallel_map(read, pools)
 
-    def read_pool(self, pool: DesiredPool) -> LivePool | None:
+    def read_pool(self, pool: DesiredPool, everything: bool = False) -> LivePool | None:
+        """What the spec manages; with ``everything``, all that the pool would lose if
+        it were deleted (every client and part), whether the spec manages it or not."""
         api = self.api(pool.region)
         pool_id = self.find_pool_id(pool)
         if pool_id is None:
@@ -89,7 +91,7 @@ class LiveReader:
             return found, api.get_mfa_config(pool_id) if found is not None else {}
 
         def clients() -> list[LiveClient] | None:
-            if pool.clients is None:
+            if pool.clients is None and not everything:
                 return []
             try:
                 return self.read_clients(api, pool, pool_id)
@@ -111,7 +113,8 @@ class LiveReader:
         unmodeled += [f"mfa.{p}" for p in mfa.pop(UNMODELED_KEY, [])]
         live = LivePool(pool_id=pool_id, describe=describe, mfa=mfa, unmodeled=unmodeled,
                         fingerprint=live_fingerprint(describe, mfa), clients=live_clients)
-        live.parts = read_pool_parts(api, pool_id, describe, pool.parts)
+        managed = {**dict.fromkeys(POOL_PART_KEYS), **pool.parts} if everything else pool.parts
+        live.parts = read_pool_parts(api, pool_id, describe, managed)
         return live
 
     def read_clients(self, api: CognitoReader, pool: DesiredPool,

@@ -19,6 +19,7 @@ SECRET_MEMBERS = frozenset({"ClientSecret"})
 # use; deletes before those parts are deleted (a client must stop naming a provider first).
 PHASE = 20
 DELETE_PHASE = 80
+WITH_POOL = "deleted with the pool it belongs to"
 
 
 def client_address(pool_address: str, name: str) -> str:
@@ -71,14 +72,21 @@ def plan_create(desired: DesiredClient, pool_address: str, region: str, pool_id:
     )
 
 
+def credential_note(client_id: str) -> str:
+    """A client is what an app signs in with: deleting it breaks that app."""
+    return (f"it is an app's credential: any app using client id {client_id} can no "
+            "longer sign users in")
+
+
 def plan_delete(live: LiveClient, pool_address: str, region: str, pool_id: str,
                 with_pool: bool = False) -> Change:
     requests = [] if with_pool else [
         Request("DeleteUserPoolClient", {"UserPoolId": pool_id, "ClientId": live.client_id})]
+    why = WITH_POOL if with_pool else "not in the spec"
     return Change(
         address=client_address(pool_address, live.name), kind=KIND, name=live.name,
         action=Action.DELETE, region=region, pool_address=pool_address, phase=DELETE_PHASE,
-        reason="deleted with the pool it belongs to" if with_pool else "not in the spec",
+        reason=f"{why}; {credential_note(live.client_id)}",
         requests=requests, live_id=live.client_id, fingerprint=fingerprint(live.describe),
     )
 

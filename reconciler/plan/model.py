@@ -63,9 +63,15 @@ class Change:
     live_id: str | None = None  # pool id or client id of the live resource
     fingerprint: str | None = None  # of the live resource as read
     phase: int = 0  # apply order: dependencies first, deletes in reverse
+    # A pool replace only: the pool's estimated user count (DescribeUserPool's
+    # EstimatedNumberOfUsers), and the addresses it destroys without re-creating
+    # them and those it re-creates (with new ids); each is also a change of its own.
+    users_lost: int | None = None
+    destroys: list[str] = field(default_factory=list)
+    recreates: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "address": self.address,
             "action": self.action.value,
             "fields": [f.to_json() for f in self.fields],
@@ -75,6 +81,11 @@ class Change:
             "blocked": self.blocked,
             "id": self.live_id,
         }
+        if self.users_lost is not None:
+            # Added keys (format_version 1 allows them), present on pool replaces only.
+            data.update(users_lost=self.users_lost, destroys=list(self.destroys),
+                        recreates=list(self.recreates))
+        return data
 
 
 @dataclass
@@ -101,10 +112,17 @@ class Plan:
             counts[change.action.value] += 1
         return counts
 
+    @property
+    def requires_allow_replace(self) -> bool:
+        return any(c.action == Action.REPLACE for c in self.changes)
+
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format_version": 1,
             "summary": self.summary(),
             "changes": [c.to_json() for c in self.changes],
             "warnings": [{"address": w.address, "message": w.message} for w in self.warnings],
         }
+        if self.requires_allow_replace:
+            data["requires_allow_replace"] = True  # apply refuses it without the flag
+        return data

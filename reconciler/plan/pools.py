@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reconciler import model_facts
-from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePool
+from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePart, LivePool
 from reconciler.plan import clients as client_rules
 from reconciler.plan import parts as part_rules
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
@@ -203,18 +203,52 @@ def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[F
             "deletion protection is ACTIVE on the live pool, so it can't be replaced: set "
             "deletion_protection: INACTIVE, apply that alone, then apply this with "
             "--allow-replace (all users are lost)")
-    changes = [change]
     replaced = "re-created in the replacement pool (new id)"
     rest = plan_create(pool, region, [], reason=replaced)[1:]
     for item in rest:
         item.reason = replaced
-    changes += rest
-    wanted_names = {c.name for c in pool.clients or []}
-    for live_client in live.clients:
-        if live_client.name not in wanted_names:
-            changes.append(client_rules.plan_delete(live_client, pool.address, region,
-                                                    live.pool_id, with_pool=True))
-    return changes
+    lost = _lost_with_pool(pool, live, region)
+    # The consent is given for this list: the pool change names every loss itself.
+    change.users_lost = int(live.describe.get("EstimatedNumberOfUsers") or 0)
+    change.destroys = [c.address for c in lost]
+    change.recreates = [c.address for c in rest]
+    return [change, *rest, *lost]
+
+
+def _lost_with_pool(pool: DesiredPool, live: LivePool, region: str) -> list[Change]:
+    """What the live pool holds that the replacement won't: deletes with no calls of
+    their own (deleting the pool deletes them). The engine reads a pool that is to be
+    replaced in full, so this covers what the spec doesn't manage too."""
+    wanted_clients = {c.name for c in pool.clients or []}
+    lost = [client_rules.plan_delete(c, pool.address, region, live.pool_id, with_pool=True)
+            for c in live.clients if c.name not in wanted_clients]
+    owner = part_rules.Owner(pool.address, region, live.pool_id)
+    for key, kind in part_rules.POOL_LISTS.items():
+        assert kind.key is not None
+        declared = {str(item.get(kind.key)) for item in pool.parts.get(key) or []}
+        items = live.parts.get(key)
+        for item in items if isinstance(items, list) else []:
+            if str(item.document.get(kind.key)) not in declared:
+                lost.append(_lost_part(kind, owner, item))
+    for key, kind in part_rules.POOL_SINGLETONS.items():
+        single = live.parts.get(key)
+        if not isinstance(single, LivePart):
+            continue
+        declared_part = pool.parts.get(key)
+        if declared_part is not None and (kind.key is None or declared_part.get(
+                kind.key) == single.document.get(kind.key)):
+            continue  # re-created from the spec
+        lost.append(_lost_part(kind, owner, single))
+    return lost
+
+
+def _lost_part(kind: part_rules.PartKind, owner: part_rules.Owner, live: LivePart) -> Change:
+    name = str(live.document.get(kind.key)) if kind.key else None
+    return Change(address=part_rules.address(kind, owner, name), kind=kind.kind,
+                  name=name or "pool", action=Action.DELETE, region=owner.region,
+                  pool_address=owner.pool_address, reason=client_rules.WITH_POOL,
+                  live_id=name, fingerprint=fingerprint(live.document),
+                  phase=100 - kind.phase)
 
 
 def _plan_parts(pool: DesiredPool, owner: part_rules.Owner,

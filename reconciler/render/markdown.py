@@ -114,15 +114,27 @@ def _is_pool_replace(change: Mapping[str, Any]) -> bool:
 
 
 def _pool_replace_alert(change: Mapping[str, Any]) -> list[str]:
+    users = change.get("users_lost")
+    # A plan saved before users_lost existed still says what a replace costs.
+    lost = (f"Users lost: {int(users)}, every user of the pool" if isinstance(users, int)
+            else "Every user in it is lost")
     lines = [
         "> [!CAUTION]",
         f"> **The user pool {code(change['address'])} will be REPLACED: it is deleted and "
-        "created anew, so every user in it is lost (with their passwords, MFA devices and "
-        "groups), and every client gets a new id.** This can't be undone. Apply refuses "
-        "it unless `--allow-replace` is given.",
+        f"created anew. {prose(lost)} (with their passwords, MFA devices and group "
+        "memberships).** This can't be undone. Apply refuses it unless `--allow-replace` "
+        "is given.",
     ]
     if change.get("reason"):
         lines += [">", f"> Reason: {prose(str(change['reason']))}"]
+    destroys = change.get("destroys") or []
+    if destroys:
+        lines += [">", "> Destroyed and not re-created:"]
+        lines += [f"> - {code(str(address))}" for address in destroys]
+    recreates = change.get("recreates") or []
+    if recreates:
+        lines += [">", "> Re-created in the new pool, with new ids:"]
+        lines += [f"> - {code(str(address))}" for address in recreates]
     return lines
 
 
@@ -206,6 +218,10 @@ def render_markdown_data(data: Mapping[str, Any]) -> str:
         lines += [NO_CHANGES, "", *_warnings(data.get("warnings") or [])]
         return "\n".join(lines).rstrip("\n") + "\n"
     lines += [summary_line(data.get("summary") or {}), ""]
+    if data.get("requires_allow_replace") or any(
+            c.get("action") == "replace" for c in changes):
+        lines += ["Apply refuses this plan without `--allow-replace`: it replaces resources.",
+                  ""]
     lines += _attention(changes)
     lines += _warnings(data.get("warnings") or [])
     lines += ["#### Changes, in the order apply makes them", ""]

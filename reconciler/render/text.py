@@ -11,6 +11,7 @@ from reconciler.render.style import Style
 
 SYMBOLS = {Action.CREATE: ("+", "green"), Action.UPDATE: ("~", "yellow"),
            Action.DELETE: ("-", "red"), Action.REPLACE: ("-/+", "magenta")}
+ALLOW_REPLACE = "--allow-replace"
 VERBS = {Action.CREATE: "will be created", Action.UPDATE: "will be updated in place",
          Action.DELETE: "will be deleted", Action.REPLACE: "must be replaced"}
 
@@ -35,6 +36,7 @@ def render_change(change: Change, style: Style) -> list[str]:
         lines.append((f"      reason: {change.reason}", None))
     if change.blocked:
         lines.append((f"      blocked: {change.blocked}", "red"))
+    lines += _losses(change)
     for field in change.fields:
         before, after = (SENSITIVE, SENSITIVE) if field.sensitive else (
             value_text(field.before), value_text(field.after))
@@ -52,6 +54,35 @@ def render_change(change: Change, style: Style) -> list[str]:
     else:
         lines.append(("      calls: none (goes with its pool)", "dim"))
     return [_line(text, colour, style) for text, colour in lines]
+
+
+def _losses(change: Change) -> list[tuple[str, str | None]]:
+    """What a replace costs, said where the replace is shown (JSON: users_lost,
+    destroys, recreates; Markdown renders the same keys)."""
+    if change.action != Action.REPLACE:
+        return []
+    lines: list[tuple[str, str | None]] = []
+    if change.users_lost is not None:
+        lines.append((f"      users lost: {change.users_lost} (every user of the pool, with "
+                      "their passwords, MFA devices and group memberships)", "red"))
+        if change.destroys:
+            lines.append(("      destroys, not re-created:", "red"))
+            lines += [(f"        - {address}", "red") for address in change.destroys]
+        if change.recreates:
+            lines.append(("      re-creates, with new ids:", None))
+            lines += [(f"        + {address}", None) for address in change.recreates]
+    lines.append((f"      apply needs {ALLOW_REPLACE}", "red"))
+    return lines
+
+
+def replace_refusal(change: Change) -> str:
+    """Why apply refuses a replace it wasn't given consent for, with what it costs."""
+    cost = ""
+    if change.users_lost is not None:
+        cost = (f"; it deletes {change.users_lost} users and {len(change.destroys)} other "
+                "resources that are not re-created (listed in the plan above)")
+    return visible(f"{change.address} must be replaced ({change.reason}){cost}; pass "
+                   f"{ALLOW_REPLACE} to consent")
 
 
 def _line(text: str, colour: str | None, style: Style) -> str:
@@ -80,4 +111,7 @@ def render_plan(plan: Plan, style: Style) -> str:
         lines.extend(render_change(change, style))
         lines.append("")
     lines.append(style(summary_line(plan), "bold"))
+    if plan.requires_allow_replace:
+        lines.append(style(f"This plan replaces resources: apply refuses it without "
+                           f"{ALLOW_REPLACE}.", "red"))
     return "\n".join(lines) + "\n"

@@ -124,8 +124,25 @@ def test_pool_replace_is_called_out_loudly_before_any_detail() -> None:
     text = render_markdown(sample_plan())
     alert = text.index("> [!CAUTION]")
     assert alert < text.index("#### Replacements and deletions") < text.index("<details>")
-    assert "every user in it is lost" in text[alert:text.index("<details>")]
+    assert "Every user in it is lost" in text[alert:text.index("<details>")]
     assert "Reason: username_attributes can" in text
+    assert "every client gets a new id" not in text
+
+
+def test_pool_replace_alert_names_the_users_and_each_resource_lost() -> None:
+    plan = sample_plan()
+    plan.changes[0].users_lost = 7
+    plan.changes[0].destroys = [f"{POOL}.group.ops", f"{POOL}.client.old"]
+    plan.changes[0].recreates = [f"{POOL}.client.workshop-web"]
+    text = render_markdown(plan)
+    alert = text[text.index("> [!CAUTION]"):text.index("#### Replacements and deletions")]
+    assert "Users lost: 7" in alert
+    assert f"> - {code(POOL + '.group.ops')}" in alert
+    assert f"> - {code(POOL + '.client.old')}" in alert
+    assert alert.index("Destroyed and not re-created") < alert.index("Re-created in the new")
+    assert f"> - {code(POOL + '.client.workshop-web')}" in alert
+    # The same facts as the JSON plan: the Markdown is rendered from it.
+    assert render_markdown_data(plan.to_json()).count("Users lost: 7") == 1
 
 
 def test_client_replace_gets_no_pool_alert() -> None:
