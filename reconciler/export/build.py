@@ -356,8 +356,11 @@ def ui_customization(document: dict[str, Any] | None, where: str, out: Exported,
                              "(image_file is write-only): left out, so it stays as it is")
         return None
     if image:
-        out.comments[path] = ["The logo image can't be read back (image_file is write-only): "
-                              "the live one stays."]
+        # SetUICustomization replaces the whole customization: a later CSS change
+        # without image_file removes the logo (the plan says so), so it doesn't "stay".
+        out.comments[path] = ["The logo image can't be read back (image_file is write-only). "
+                              "It stays until this block changes: add image_file then, or "
+                              "the update removes it (the plan says so)."]
     return to_spec({"CSS": document["CSS"]}, "UICustomization", where, out.notes)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from reconciler import model_facts
 from reconciler.model import LivePart
+from reconciler.plan import branding
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
 from reconciler.plan.shapes import Shape
@@ -186,6 +187,10 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.requests = [Request(kind.delete_op, {**ids, **key})]
         base.phase = 100 - kind.phase  # deletes run in reverse dependency order
         return base
+    if kind.kind == MANAGED_LOGIN_BRANDING.kind:
+        # Its update merges instead of replacing: planned by its own rules.
+        base.fingerprint = part_fingerprint(kind.kind, live.document) if live else None
+        return branding.plan_style(base, shape, desired, live, ids, owner.client_id)
     secrets = _has_secret(desired, kind.secret_paths)
     if live is None:
         base.action = Action.CREATE
@@ -219,6 +224,10 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     if not fields:
         return None
     base.fields = fields
+    removal = branding.logo_removal(live, desired) if kind.kind == "ui_customization" else None
+    if removal:
+        base.fields.append(removal[0])
+        base.warnings.append(removal[1])
     create_only = {shape.spec_name(m) for m in kind.create_only()}
     key_name = shape.spec_name(kind.key) if kind.key else None
     reasons = [f"{f.path} can't change after creation ({f.before} -> {f.after})"

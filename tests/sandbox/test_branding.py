@@ -126,3 +126,48 @@ def test_deleting_styles_and_clients(cognito: Any, pool_id: str, client_id: str)
     with pytest.raises(ClientError) as raised:
         cognito.describe_managed_login_branding_by_client(UserPoolId=pool_id, ClientId=new_client)
     assert _code(raised) == "ResourceNotFoundException"
+
+
+def test_assets_beside_cognito_provided_values_only_at_create(
+    cognito: Any, pool_id: str, client_id: str
+) -> None:
+    # terraform-provider-aws acceptance test ManagedLoginBranding_asset: AWS creates a
+    # style from use_cognito_provided_values = true plus an asset.
+    asset = {"Category": "PAGE_FOOTER_BACKGROUND", "ColorMode": "DARK", "Extension": "PNG",
+             "Bytes": PNG}
+    created = cognito.create_managed_login_branding(
+        UserPoolId=pool_id, ClientId=client_id, UseCognitoProvidedValues=True, Assets=[asset],
+    )["ManagedLoginBranding"]
+    assert created["UseCognitoProvidedValues"] is True
+    assert [a["Category"] for a in created["Assets"]] == ["PAGE_FOOTER_BACKGROUND"]
+    brand_id = created["ManagedLoginBrandingId"]
+    with pytest.raises(ClientError) as raised:  # API reference: omit them when true
+        cognito.update_managed_login_branding(
+            UserPoolId=pool_id, ManagedLoginBrandingId=brand_id, UseCognitoProvidedValues=True,
+            Assets=[asset],
+        )
+    assert _code(raised) == "InvalidParameterException"
+    with pytest.raises(ClientError) as raised:
+        cognito.create_managed_login_branding(
+            UserPoolId=pool_id,
+            ClientId=cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="other")[
+                "UserPoolClient"]["ClientId"],
+            UseCognitoProvidedValues=True, Settings={"components": {}},
+        )
+    assert _code(raised) == "InvalidParameterException"
+
+
+def test_an_asset_in_a_new_slot_is_added_not_moved(
+    cognito: Any, pool_id: str, client_id: str
+) -> None:
+    # TF managed_login_branding.go: "if the (category, color) pair differs from existing
+    # ones, the API treats the asset as new and adds it".
+    light = {"Category": "FORM_LOGO", "ColorMode": "LIGHT", "Extension": "PNG", "Bytes": PNG}
+    brand_id = cognito.create_managed_login_branding(
+        UserPoolId=pool_id, ClientId=client_id, Settings={"components": {}}, Assets=[light],
+    )["ManagedLoginBranding"]["ManagedLoginBrandingId"]
+    updated = cognito.update_managed_login_branding(
+        UserPoolId=pool_id, ManagedLoginBrandingId=brand_id,
+        Assets=[{**light, "ColorMode": "DARK"}],
+    )["ManagedLoginBranding"]
+    assert sorted(a["ColorMode"] for a in updated["Assets"]) == ["DARK", "LIGHT"]
