@@ -24,6 +24,7 @@ from reconciler.model import LivePart
 from reconciler.plan import tokens
 from reconciler.plan.documents import canonical, is_empty
 from reconciler.plan.parts import SECRET_DETAIL_KEYS
+from reconciler.plan.pool_view import unify
 from reconciler.plan.pools import DESCRIBE_ALIASES
 from reconciler.plan.shapes import Shape
 from reconciler.spec.convert import from_api
@@ -204,7 +205,9 @@ def _pool_settings(live: ExportedPool, full: bool) -> dict[str, Any]:
     settable = (model_facts.members("user_pool", "create_members")
                 | model_facts.members("user_pool", "update_members"))
     settable -= {"UserPoolId", "PoolName", "Schema"}
-    document = {k: v for k, v in renamed.items() if k in settable}
+    # One spelling of mirrored members, and never the legacy UnusedAccountValidityDays
+    # (AWS refuses a request that carries it): what the planner compares.
+    document = unify({k: v for k, v in renamed.items() if k in settable})
     mfa_members = model_facts.members("mfa", "update_members") - {"UserPoolId"}
     document.update({k: v for k, v in live.mfa.items() if k in mfa_members})
     return _settings(document, known.POOL, definition("UserPool"), full)

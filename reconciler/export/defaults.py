@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reconciler import pool_defaults as shared
 from reconciler.standard_attributes import STANDARD_ATTRIBUTES as _STANDARD
 
 
@@ -34,30 +35,16 @@ def _leaves(values: Mapping[str, Any]) -> dict[str, Default]:
     return {name: Default((value,)) for name, value in values.items()}
 
 
-# A PasswordPolicy given without some of its members (flags read back false).
-_PASSWORD_POLICY_GIVEN = {
-    "MinimumLength": 8,
-    "RequireUppercase": False,
-    "RequireLowercase": False,
-    "RequireNumbers": False,
-    "RequireSymbols": False,
-    "TemporaryPasswordValidityDays": 7,
-}
-# A pool created without Policies gets the console's strict password policy.
-PASSWORD_POLICY: dict[str, Any] = {
-    "MinimumLength": 8,
-    "RequireUppercase": True,
-    "RequireLowercase": True,
-    "RequireNumbers": True,
-    "RequireSymbols": True,
-    "TemporaryPasswordValidityDays": 7,
-}
-SIGN_IN_POLICY: dict[str, Any] = {"AllowedFirstAuthFactors": ["PASSWORD"]}
+# The values come from the table the planner and the sandbox use too.
+_PASSWORD_POLICY_GIVEN = shared.GIVEN_PASSWORD_POLICY
+PASSWORD_POLICY: dict[str, Any] = shared.DEFAULT_PASSWORD_POLICY
+SIGN_IN_POLICY: dict[str, Any] = shared.DEFAULT_SIGN_IN_POLICY
 
-_ADMIN_CREATE_USER = {"AllowAdminCreateUserOnly": False, "UnusedAccountValidityDays": 7}
-_EMAIL = {"EmailSendingAccount": "COGNITO_DEFAULT"}
-_VERIFICATION = {"DefaultEmailOption": "CONFIRM_WITH_CODE"}
-_DEVICES = {"ChallengeRequiredOnNewDevice": False, "DeviceOnlyRememberedOnUserPrompt": False}
+_ADMIN_CREATE_USER = shared.BLOCK_DEFAULTS["AdminCreateUserConfig"]
+_EMAIL = shared.BLOCK_DEFAULTS["EmailConfiguration"]
+_VERIFICATION = shared.BLOCK_DEFAULTS["VerificationMessageTemplate"]
+_DEVICES = shared.BLOCK_DEFAULTS["DeviceConfiguration"]
+_DEFAULT = shared.POOL_DEFAULTS
 
 # CreateUserPool members (and SetUserPoolMfaConfig's, which sit on the pool in a spec).
 POOL: dict[str, Default] = {
@@ -68,19 +55,19 @@ POOL: dict[str, Default] = {
             "SignInPolicy": Default((SIGN_IN_POLICY,)),
         },
     ),
-    "DeletionProtection": Default(("INACTIVE",)),
-    "LambdaConfig": Default(({},)),
+    "DeletionProtection": Default((_DEFAULT["DeletionProtection"],)),
+    "LambdaConfig": Default((_DEFAULT["LambdaConfig"],)),
     "VerificationMessageTemplate": Default((_VERIFICATION,), _leaves(_VERIFICATION)),
-    "UserAttributeUpdateSettings": Default(
-        ({"AttributesRequireVerificationBeforeUpdate": []},)),
-    "MfaConfiguration": Default(("OFF",)),
+    "UserAttributeUpdateSettings": Default((_DEFAULT["UserAttributeUpdateSettings"],)),
+    "MfaConfiguration": Default((_DEFAULT["MfaConfiguration"],)),
     "EmailConfiguration": Default((_EMAIL,), _leaves(_EMAIL)),
-    "UserPoolTags": Default(({},)),
+    "UserPoolTags": Default((_DEFAULT["UserPoolTags"],)),
     "AdminCreateUserConfig": Default((_ADMIN_CREATE_USER,), _leaves(_ADMIN_CREATE_USER)),
-    "UserPoolTier": Default(("ESSENTIALS",)),
+    "UserPoolTier": Default((_DEFAULT["UserPoolTier"],)),
+    "AccountRecoverySetting": Default((_DEFAULT["AccountRecoverySetting"],)),
     "DeviceConfiguration": Default((), _leaves(_DEVICES)),
     # The API's default (the console makes pools case-insensitive).
-    "UsernameConfiguration": Default(({"CaseSensitive": True},)),
+    "UsernameConfiguration": Default((shared.CREATE_ONLY_DEFAULTS["UsernameConfiguration"],)),
     "UserPoolAddOns": Default(({"AdvancedSecurityMode": "OFF"},)),
     # GetUserPoolMfaConfig's never-set factors.
     "SoftwareTokenMfaConfiguration": Default(({"Enabled": False},)),
@@ -94,6 +81,7 @@ CLIENT: dict[str, Default] = {
     "GenerateSecret": Default((False,)),
     "ExplicitAuthFlows": Default((DEFAULT_AUTH_FLOWS,)),
     "AllowedOAuthFlowsUserPoolClient": Default((False,)),
+    # Absent when never set; [M]: that behaves as LEGACY, so LEGACY is left out too.
     "PreventUserExistenceErrors": Default(("LEGACY",)),
     "EnableTokenRevocation": Default((True,)),
     "EnablePropagateAdditionalUserContextData": Default((False,)),

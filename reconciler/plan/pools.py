@@ -17,6 +17,7 @@ from reconciler.plan.model import (
     Request,
     created_ref,
 )
+from reconciler.plan.pool_view import unify, with_create_only_defaults, with_twins
 from reconciler.plan.schema_attrs import diff_schema
 from reconciler.plan.shapes import Shape
 
@@ -35,7 +36,9 @@ def current_document(live: LivePool) -> dict[str, Any]:
     renamed = {DESCRIBE_ALIASES.get(k, k): v for k, v in live.describe.items()}
     settable = model_facts.members(KIND, "create_members") | model_facts.members(
         KIND, "update_members")
-    return pick(renamed, settable - {"UserPoolId"})
+    # Mirrored members read in one spelling; the legacy UnusedAccountValidityDays is
+    # dropped (AWS refuses requests that carry it).
+    return unify(pick(renamed, settable - {"UserPoolId"}))
 
 
 def current_mfa(live: LivePool) -> dict[str, Any]:
@@ -69,7 +72,7 @@ def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
 
 def create_requests(pool: DesiredPool) -> list[Request]:
     pool_id = created_ref(pool.address)
-    settings = dict(pool.settings)
+    settings = with_twins(unify(pool.settings))
     wanted_mfa = desired_mfa(pool, {})
     # MFA ON/OPTIONAL needs a factor that only SetUserPoolMfaConfig can enable, so the
     # pool is created with MFA off and MFA is set right after (as CloudFormation does).
@@ -115,8 +118,9 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
         return plan_create(pool, region, warnings)
 
     current = current_document(live)
-    managed = {k: v for k, v in pool.settings.items() if k not in ("Schema", MFA_MEMBER)}
-    comparable_current = {k: v for k, v in current.items() if k not in ("Schema", MFA_MEMBER)}
+    managed = {k: v for k, v in unify(pool.settings).items() if k not in ("Schema", MFA_MEMBER)}
+    comparable_current = with_create_only_defaults(
+        {k: v for k, v in current.items() if k not in ("Schema", MFA_MEMBER)})
     wanted = merge(comparable_current, managed, Shape.of("UserPool"), WHOLE)
     fields = _fields(comparable_current, wanted)
 
@@ -148,7 +152,8 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     requests: list[Request] = []
     setting_fields = [f for f in fields if f not in mfa_fields and not f.path.startswith("schema[")]
     if setting_fields:
-        body = pick({**current, **wanted}, model_facts.members(KIND, "update_members"))
+        body = with_twins(pick({**current, **wanted},
+                               model_facts.members(KIND, "update_members")))
         body["UserPoolId"] = live.pool_id
         # MFA is owned by SetUserPoolMfaConfig; UpdateUserPool carries the live value
         # so that it doesn't reset it.

@@ -26,11 +26,31 @@ def live_name(attribute: dict[str, Any]) -> str:
     return f"custom:{name}"
 
 
-def _as_text(value: Any) -> Any:
-    # Constraints are strings in the API ("0".."2048"); compare them as strings.
-    if isinstance(value, bool):
+def _as_number(value: Any) -> Any:
+    # Constraints are numbers written as strings in the API ("0".."2048"): "01", 1 and
+    # "1" are one bound. Text that isn't a number compares as itself.
+    if isinstance(value, bool) or value is None:
         return value
-    return str(value) if isinstance(value, int | float) else value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return value
+
+
+def _is_server_default(name: str, attribute: dict[str, Any]) -> bool:
+    """A standard attribute declared as Cognito defines it (it may not be listed yet:
+    ``identities`` appears once the pool has an identity provider)."""
+    base = _STANDARD[name]
+    for prop, wanted in attribute.items():
+        if prop == "Name":
+            continue
+        if prop in CONSTRAINTS and isinstance(wanted, dict):
+            have = base.get(prop) or {}
+            if any(_as_number(have.get(b)) != _as_number(v) for b, v in wanted.items()):
+                return False
+        elif base.get(prop, False if isinstance(wanted, bool) else None) != wanted:
+            return False
+    return True
 
 
 @dataclass
@@ -55,7 +75,8 @@ def diff_schema(spec: list[dict[str, Any]] | None,
         current = live_by_name.get(name)
         if current is None:
             if name in STANDARD_ATTRIBUTES:
-                result.missing_standard.append(name)
+                if not _is_server_default(name, attribute):
+                    result.missing_standard.append(name)
             else:
                 result.additions.append(attribute)
             continue
@@ -65,7 +86,7 @@ def diff_schema(spec: list[dict[str, Any]] | None,
             if prop in CONSTRAINTS and isinstance(wanted, dict):
                 have = current.get(prop) or {}
                 for bound, limit in wanted.items():
-                    if _as_text(have.get(bound)) != _as_text(limit):
+                    if _as_number(have.get(bound)) != _as_number(limit):
                         result.immutable.append(
                             (name, f"{prop}.{bound}", have.get(bound), limit))
                 continue

@@ -10,6 +10,7 @@ from reconciler.plan.parts import CLIENT_SINGLETONS, POOL_LISTS, POOL_SINGLETONS
 from reconciler.spec.convert import to_api
 from reconciler.spec.loader import LoadedSpec
 from reconciler.spec.schema_data import definition
+from reconciler.standard_attributes import STANDARD_ATTRIBUTES
 
 
 def _parts(
@@ -37,8 +38,50 @@ def desired_client(
     )
 
 
+def _bare_custom_name(attribute: dict[str, Any]) -> dict[str, Any]:
+    """A schema attribute named as the console and DescribeUserPool name it
+    (``custom:tenant_id``, ``dev:custom:x``) -> as CreateUserPool and AddCustomAttributes
+    take it. AWS adds the prefix itself, so ``custom:x`` sent as is becomes
+    ``custom:custom:x`` and every later apply fails (awsdocs/aws-cloudformation-user-guide
+    #932, crossplane-contrib/provider-upjet-aws#427)."""
+    name = attribute.get("Name")
+    if not isinstance(name, str):
+        return attribute
+    for prefix, developer_only in (("dev:custom:", True), ("custom:", False)):
+        bare = name[len(prefix):]
+        # A bare standard name would mean the standard attribute: leave such names alone.
+        if name.startswith(prefix) and bare and bare not in STANDARD_ATTRIBUTES:
+            fixed = {**attribute, "Name": bare}
+            if developer_only:
+                fixed.setdefault("DeveloperOnlyAttribute", True)
+            return fixed
+    return attribute
+
+
+def _without_legacy_validity(settings: dict[str, Any]) -> dict[str, Any]:
+    """AdminCreateUserConfig.UnusedAccountValidityDays means the temporary password's
+    validity ([M]: "no longer in use"; AWS refuses requests that still carry it once
+    TemporaryPasswordValidityDays is set). The new field wins when both are given."""
+    block = settings.get("AdminCreateUserConfig")
+    if not isinstance(block, dict) or "UnusedAccountValidityDays" not in block:
+        return settings
+    days = block["UnusedAccountValidityDays"]
+    out = {**settings, "AdminCreateUserConfig": {
+        k: v for k, v in block.items() if k != "UnusedAccountValidityDays"}}
+    policies = dict(out.get("Policies") or {})
+    policy = dict(policies.get("PasswordPolicy") or {})
+    if days and not policy.get("TemporaryPasswordValidityDays"):
+        policy["TemporaryPasswordValidityDays"] = days
+        policies["PasswordPolicy"] = policy
+        out["Policies"] = policies
+    return out
+
+
 def desired_pool(data: dict[str, Any], path: tuple[str | int, ...]) -> DesiredPool:
-    converted: dict[str, Any] = to_api(data, definition("UserPool"))
+    converted: dict[str, Any] = _without_legacy_validity(to_api(data, definition("UserPool")))
+    if isinstance(converted.get("Schema"), list):
+        converted["Schema"] = [_bare_custom_name(a) if isinstance(a, dict) else a
+                               for a in converted["Schema"]]
     create_members = model_facts.members("user_pool", "create_members")
     settings = {k: v for k, v in converted.items() if k in create_members}
     mfa = {k: v for k, v in converted.items() if k not in create_members}
