@@ -17,54 +17,16 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from reconciler import pool_defaults as shared
+
 # --- user pools -------------------------------------------------------------
 
-DEFAULT_PASSWORD_POLICY: dict[str, Any] = {
-    # AWS: a pool created without Policies gets the console's strict policy.
-    "MinimumLength": 8,
-    "RequireUppercase": True,
-    "RequireLowercase": True,
-    "RequireNumbers": True,
-    "RequireSymbols": True,
-    "TemporaryPasswordValidityDays": 7,
-}
-
-DEFAULT_SIGN_IN_POLICY: dict[str, Any] = {"AllowedFirstAuthFactors": ["PASSWORD"]}
-
-# Top-level pool fields AWS always returns, with the value an omission gets.
-POOL_DEFAULTS: dict[str, Any] = {
-    "Policies": {
-        "PasswordPolicy": DEFAULT_PASSWORD_POLICY,
-        "SignInPolicy": DEFAULT_SIGN_IN_POLICY,
-    },
-    # AWS: API-created pools have deletion protection off (the console's default is on).
-    "DeletionProtection": "INACTIVE",
-    "LambdaConfig": {},
-    "VerificationMessageTemplate": {"DefaultEmailOption": "CONFIRM_WITH_CODE"},
-    "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": []},
-    # AWS: MFA is off unless asked for.
-    "MfaConfiguration": "OFF",
-    # AWS [M]: without an EmailConfiguration, Cognito sends with its own account.
-    "EmailConfiguration": {"EmailSendingAccount": "COGNITO_DEFAULT"},
-    "UserPoolTags": {},
-    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": False, "UnusedAccountValidityDays": 7},
-    # AWS [M]: UserPoolTier "Defaults to ESSENTIALS".
-    "UserPoolTier": "ESSENTIALS",
-}
-
-# Keys filled inside a block the request does give (shallow, per block).
-_BLOCK_DEFAULTS: dict[str, dict[str, Any]] = {
-    "EmailConfiguration": {"EmailSendingAccount": "COGNITO_DEFAULT"},
-    "VerificationMessageTemplate": {"DefaultEmailOption": "CONFIRM_WITH_CODE"},
-    "UserAttributeUpdateSettings": {"AttributesRequireVerificationBeforeUpdate": []},
-    # UnusedAccountValidityDays [M]: "The default value for this parameter is 7".
-    "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": False, "UnusedAccountValidityDays": 7},
-    # ASSUMED: the two device flags read back as false when the block omits them.
-    "DeviceConfiguration": {
-        "ChallengeRequiredOnNewDevice": False,
-        "DeviceOnlyRememberedOnUserPrompt": False,
-    },
-}
+# The values live in one table shared with the planner and the exporter.
+DEFAULT_PASSWORD_POLICY = shared.DEFAULT_PASSWORD_POLICY
+DEFAULT_SIGN_IN_POLICY = shared.DEFAULT_SIGN_IN_POLICY
+VERIFICATION_MIRRORS = shared.VERIFICATION_MIRRORS
+POOL_DEFAULTS = shared.POOL_DEFAULTS
+_BLOCK_DEFAULTS = shared.BLOCK_DEFAULTS
 
 # Fields only CreateUserPool accepts: AWS never changes them afterwards.
 POOL_CREATE_ONLY = ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration")
@@ -77,13 +39,8 @@ def _password_policy(given: dict[str, Any]) -> dict[str, Any]:
     are plain booleans), an omitted MinimumLength reads back 8. [M]: a
     TemporaryPasswordValidityDays of 0 (or none) means the default, 7.
     """
-    policy = {
-        "MinimumLength": 8,
-        "RequireUppercase": False,
-        "RequireLowercase": False,
-        "RequireNumbers": False,
-        "RequireSymbols": False,
-    }
+    policy = {k: v for k, v in shared.GIVEN_PASSWORD_POLICY.items()
+              if k != "TemporaryPasswordValidityDays"}
     policy.update(given)
     if not policy.get("TemporaryPasswordValidityDays"):
         policy["TemporaryPasswordValidityDays"] = 7
@@ -117,25 +74,60 @@ def pool_config(request: dict[str, Any]) -> dict[str, Any]:
             config[key] = block
         else:
             config[key] = copy.deepcopy(value)
+    legacy = legacy_validity(config)
+    config["AdminCreateUserConfig"].pop(shared.LEGACY_VALIDITY[1], None)
+    if legacy:
+        # AWS [M, UnusedAccountValidityDays]: "no longer in use"; a request that may
+        # still send it (``pools.check_legacy_validity``) sets the successor field.
+        config["Policies"]["PasswordPolicy"]["TemporaryPasswordValidityDays"] = legacy
+    _mirror(config)
     return config
-
-
-# AWS: with no AccountRecoverySetting the legacy rule applies, "SMS is preferred
-# over email" [M]. moto's forgot-password code needs the setting to exist, so
-# moto's copy of the config gets this equivalent; DescribeUserPool doesn't show it.
-LEGACY_RECOVERY = {
-    "RecoveryMechanisms": [
-        {"Priority": 1, "Name": "verified_phone_number"},
-        {"Priority": 2, "Name": "verified_email"},
-    ]
-}
 
 
 def moto_pool_config(config: dict[str, Any]) -> dict[str, Any]:
     """The pool configuration handed to moto's model (which runs users and auth)."""
-    derived = copy.deepcopy(config)
-    derived.setdefault("AccountRecoverySetting", copy.deepcopy(LEGACY_RECOVERY))
-    return derived
+    return copy.deepcopy(config)
+
+
+def legacy_validity(request: dict[str, Any]) -> int:
+    """AdminCreateUserConfig.UnusedAccountValidityDays of a request (0: not given)."""
+    return int((request.get("AdminCreateUserConfig") or {}).get("UnusedAccountValidityDays") or 0)
+
+
+def temporary_validity(request: dict[str, Any]) -> int:
+    policy = (request.get("Policies") or {}).get("PasswordPolicy") or {}
+    return int(policy.get("TemporaryPasswordValidityDays") or 0)
+
+
+def _mirror(config: dict[str, Any]) -> None:
+    """Members AWS keeps as one value under two names, filled in from each other."""
+    # AWS (terraform-provider-aws acceptance test withVerificationMessageTemplate):
+    # setting a template member sets its legacy twin and vice versa; when a request
+    # gives both, the template's text is kept in both (terraform-provider-aws#2423).
+    template = config["VerificationMessageTemplate"]
+    for legacy, member in VERIFICATION_MIRRORS.items():
+        value = template.get(member) or config.get(legacy)
+        if value:
+            template[member] = config[legacy] = value
+    # AWS [M, PreTokenGenerationVersionConfigType.LambdaArn]: "This parameter and the
+    # PreTokenGeneration property of LambdaConfig have the same value." ASSUMED: the
+    # legacy member alone reads back as a V1_0 configuration (the legacy trigger's version).
+    triggers = config["LambdaConfig"]
+    versioned = triggers.get(shared.PRE_TOKEN_CONFIG)
+    arn = (versioned or {}).get("LambdaArn") or triggers.get(shared.PRE_TOKEN_LEGACY)
+    if arn:
+        triggers[shared.PRE_TOKEN_LEGACY] = arn
+        triggers[shared.PRE_TOKEN_CONFIG] = versioned or {
+            "LambdaVersion": shared.PRE_TOKEN_LEGACY_VERSION, "LambdaArn": arn}
+
+
+def describe_fields(config: dict[str, Any]) -> dict[str, Any]:
+    """The stored pool configuration as DescribeUserPool shows it."""
+    shown = copy.deepcopy(config)
+    # AWS (API reference DescribeUserPool example): the legacy UnusedAccountValidityDays
+    # is still returned, equal to the temporary password's validity.
+    shown["AdminCreateUserConfig"][shared.LEGACY_VALIDITY[1]] = temporary_validity(shown)
+    return shown
 
 
 # --- app clients ------------------------------------------------------------
@@ -151,8 +143,8 @@ CLIENT_DEFAULTS: dict[str, Any] = {
     # AWS [M]: the flows a client gets when the request names none.
     "ExplicitAuthFlows": DEFAULT_AUTH_FLOWS,
     "AllowedOAuthFlowsUserPoolClient": False,
-    # AWS [M]: "Defaults to LEGACY when you don't provide a value".
-    "PreventUserExistenceErrors": "LEGACY",
+    # PreventUserExistenceErrors: absent when never set (terraform-provider-aws client
+    # basic test expects ""), though [M] says it behaves as LEGACY then.
     # AWS [M]: token revocation is activated for every new client.
     "EnableTokenRevocation": True,
     "EnablePropagateAdditionalUserContextData": False,

@@ -1,8 +1,9 @@
 """SetLogDeliveryConfiguration / GetLogDeliveryConfiguration (moto lacks them).
 
-AWS [M, LogConfigurationType]: userNotification logs are ERROR-level and go to
-CloudWatch Logs; userAuthEvents logs (threat-protection user activity) are
-INFO-level, go to CloudWatch Logs, S3 or Firehose, and need the Plus tier.
+AWS [M, LogConfigurationType]: userNotification logs are ERROR-level (INFO is
+accepted too, see _RULES) and go to CloudWatch Logs; userAuthEvents logs
+(threat-protection user activity) are INFO-level, go to CloudWatch Logs, S3 or
+Firehose, and need the Plus tier.
 A set replaces the whole configuration.
 """
 
@@ -16,17 +17,19 @@ from .errors import ApiError, invalid_parameter
 
 _DESTINATIONS = ("CloudWatchLogsConfiguration", "S3Configuration", "FirehoseConfiguration")
 _RULES = {
-    # event source -> (log level, allowed destinations)
-    "userNotification": ("ERROR", {"CloudWatchLogsConfiguration"}),
-    "userAuthEvents": ("INFO", set(_DESTINATIONS)),
+    # event source -> (log levels, allowed destinations)
+    # AWS: userNotification is accepted at INFO too (terraform-provider-aws acceptance
+    # tests log_delivery_configuration _firehose, _logLevelUpdate, _orderSwap).
+    "userNotification": ({"ERROR", "INFO"}, {"CloudWatchLogsConfiguration"}),
+    "userAuthEvents": ({"INFO"}, set(_DESTINATIONS)),
 }
 
 
 def _check(configuration: dict[str, Any], tier: str) -> None:
     source = configuration["EventSource"]
-    level, allowed = _RULES[source]
-    if configuration["LogLevel"] != level:
-        raise invalid_parameter(f"{source} logs must use LogLevel {level}.")
+    levels, allowed = _RULES[source]
+    if configuration["LogLevel"] not in levels:
+        raise invalid_parameter(f"{source} logs must use LogLevel {' or '.join(sorted(levels))}.")
     destinations = [name for name in _DESTINATIONS if configuration.get(name)]
     if len(destinations) != 1 or destinations[0] not in allowed:
         raise invalid_parameter(

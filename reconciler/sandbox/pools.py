@@ -7,6 +7,8 @@ sandbox owns the configuration document that Describe/UpdateUserPool see.
 from __future__ import annotations
 
 import copy
+import secrets
+import string
 from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool
@@ -43,6 +45,47 @@ def _check_pool(config: dict[str, Any], record_mfa: dict[str, Any]) -> None:
     mfa.check_pool_mode(config, record_mfa)
 
 
+def _check_request(body: dict[str, Any], updating: bool) -> None:
+    """AWS's refusals of Create/UpdateUserPool members that a stored config can't show."""
+    if defaults.legacy_validity(body) and (updating or defaults.temporary_validity(body)):
+        # AWS [M, TemporaryPasswordValidityDays]: "When you set TemporaryPasswordValidityDays
+        # for a user pool, you can no longer set a value for the legacy
+        # UnusedAccountValidityDays parameter"; the message is the one terraform-provider-aws
+        # resourceUserPoolUpdate retries on (and hashicorp/terraform#21561,
+        # pulumi-aws-native#1256 quote). Every pool shows the new field, so updates refuse it.
+        raise invalid_parameter(
+            "Please use TemporaryPasswordValidityDays in PasswordPolicy instead of "
+            "UnusedAccountValidityDays"
+        )
+    triggers = body.get("LambdaConfig") or {}
+    legacy = triggers.get("PreTokenGeneration")
+    versioned = (triggers.get("PreTokenGenerationConfig") or {}).get("LambdaArn")
+    if legacy and versioned and legacy != versioned:
+        # AWS [M, LambdaConfigType.PreTokenGeneration]: "If you also set an ARN in
+        # PreTokenGenerationConfig, its value must be identical to PreTokenGeneration."
+        raise invalid_parameter(
+            "PreTokenGeneration and PreTokenGenerationConfig.LambdaArn must be identical."
+        )
+
+
+def _new_pool_id(call: Call, pool: CognitoIdpUserPool) -> str:
+    """AWS's pool id shape: the region, "_", 9 letters and digits (API reference
+    examples: ap-southeast-1_zeN7E8U11); moto uses 32 hex digits."""
+    alphabet = string.ascii_letters + string.digits
+    while True:
+        pool_id = f"{pool.region}_{''.join(secrets.choice(alphabet) for _ in range(9))}"
+        if pool_id not in call.backend.user_pools:
+            return pool_id
+
+
+def _rename(call: Call, pool: CognitoIdpUserPool) -> None:
+    del call.backend.user_pools[pool.id]
+    new_id = _new_pool_id(call, pool)
+    pool.arn = pool.arn[: -len(pool.id)] + new_id
+    pool.id = new_id
+    call.backend.user_pools[new_id] = pool
+
+
 def _domains(call: Call, pool: CognitoIdpUserPool) -> dict[str, str]:
     """DescribeUserPool's Domain (prefix) and CustomDomain (own certificate) names."""
     found: dict[str, str] = {}
@@ -56,12 +99,12 @@ def _domains(call: Call, pool: CognitoIdpUserPool) -> dict[str, str]:
 def describe(call: Call, pool: CognitoIdpUserPool, record: PoolRecord) -> dict[str, Any]:
     """UserPoolType as AWS's DescribeUserPool answers it."""
     described: dict[str, Any] = {"Id": pool.id, "Name": pool.name}
-    described.update(copy.deepcopy(record.config))
+    described.update(defaults.describe_fields(record.config))
     described.update(
         {
             "LastModifiedDate": pool.last_modified_date,
             "CreationDate": pool.creation_date,
-            "SchemaAttributes": copy.deepcopy(record.schema),
+            "SchemaAttributes": schema.described(record.schema, bool(pool.identity_providers)),
             "EstimatedNumberOfUsers": len(pool.users),
             "Arn": pool.arn,
         }
@@ -80,10 +123,12 @@ def _apply(call: Call, pool: CognitoIdpUserPool, record: PoolRecord) -> None:
 
 @handles("CreateUserPool")
 def create_user_pool(call: Call) -> dict[str, Any]:
+    _check_request(call.body, updating=False)
     config = defaults.pool_config(_settings(call.body))
     attributes = schema.build(call.body.get("Schema"))
     _check_pool(config, {})
     pool = call.backend.create_user_pool(call.body["PoolName"], defaults.moto_pool_config(config))
+    _rename(call, pool)
     record = PoolRecord(config=config, schema=attributes)
     call.state.pools[call.key(pool.id)] = record
     _apply(call, pool, record)
@@ -100,7 +145,11 @@ def describe_user_pool(call: Call) -> dict[str, Any]:
 def update_user_pool(call: Call) -> dict[str, Any]:
     pool = call.pool()
     record = call.record(pool)
+    _check_request(call.body, updating=True)
     request = _settings(call.body)
+    # AWS (terraform-provider-aws user_pool.go): an update that omits
+    # UserAttributeUpdateSettings keeps it; an empty list turns it off.
+    request.setdefault("UserAttributeUpdateSettings", record.config["UserAttributeUpdateSettings"])
     # AWS [M]: "With the exception of UserPoolTier, if you don't provide a value
     # for an attribute, Amazon Cognito sets it to its default value."
     request.setdefault("UserPoolTier", record.config["UserPoolTier"])

@@ -148,5 +148,15 @@ def add_custom(existing: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     return existing + added
 
 
+def described(attributes: list[dict[str, Any]], has_providers: bool) -> list[dict[str, Any]]:
+    """SchemaAttributes as DescribeUserPool lists them.
+
+    AWS: ``identities`` (federated links) appears once the pool has an identity
+    provider (terraform-provider-aws flattenSchemaAttributeTypes; AWS CLI examples
+    list 20 attributes without it). ASSUMED: it is hidden again when the last one goes.
+    """
+    return [copy.deepcopy(a) for a in attributes if has_providers or a["Name"] != "identities"]
+
+
 def attribute_names(schema: list[dict[str, Any]]) -> set[str]:
     return {attr["Name"] for attr in schema}

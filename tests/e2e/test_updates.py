@@ -40,6 +40,8 @@ def pool_update_body(cognito, pool_id, **changes):
             "UsernameAttributes", "UsernameConfiguration", "SmsConfigurationFailure",
             "EmailConfigurationFailure"}
     body = {k: v for k, v in pool.items() if k not in skip}
+    # AWS refuses the legacy UnusedAccountValidityDays that describe still shows.
+    body["AdminCreateUserConfig"].pop("UnusedAccountValidityDays", None)
     body.update(changes)
     return body
 

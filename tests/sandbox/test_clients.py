@@ -66,11 +66,10 @@ def test_describe_returns_aws_defaults(cognito: Any, pool_id: str) -> None:
         "ExplicitAuthFlows": ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH",
                               "ALLOW_CUSTOM_AUTH"],
         "AllowedOAuthFlowsUserPoolClient": False,
-        "PreventUserExistenceErrors": "LEGACY",
         "EnableTokenRevocation": True,
         "EnablePropagateAdditionalUserContextData": False,
         "AuthSessionValidity": 3,
-    }  # no ClientSecret: this client has none
+    }  # no ClientSecret: this client has none; no PreventUserExistenceErrors: never set
 
 
 def test_custom_client_secret_and_listing_without_secrets(cognito: Any, pool_id: str) -> None:

@@ -11,8 +11,8 @@ STANDARD_NAMES = [
     "sub", "name", "given_name", "family_name", "middle_name", "nickname",
     "preferred_username", "profile", "picture", "website", "email", "email_verified",
     "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified",
-    "address", "updated_at", "identities",
-]
+    "address", "updated_at",
+]  # `identities` only once the pool has an identity provider (test_pool_settings.py)
 
 
 def _error(raised: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
@@ -80,10 +80,11 @@ def test_describe_returns_aws_defaults(cognito: Any, pool_id: str) -> None:
     assert pool["AdminCreateUserConfig"] == {
         "AllowAdminCreateUserOnly": False, "UnusedAccountValidityDays": 7,
     }
+    assert pool["AccountRecoverySetting"]["RecoveryMechanisms"]
     assert pool["EmailConfiguration"] == {"EmailSendingAccount": "COGNITO_DEFAULT"}
     assert pool["VerificationMessageTemplate"] == {"DefaultEmailOption": "CONFIRM_WITH_CODE"}
     # Not set, so not returned.
-    for absent in ("UsernameAttributes", "AliasAttributes", "AccountRecoverySetting",
+    for absent in ("UsernameAttributes", "AliasAttributes", "UsernameConfiguration",
                    "SmsConfiguration", "DeviceConfiguration", "UserPoolAddOns"):
         assert absent not in pool
     assert pool["Arn"].endswith(f":userpool/{pool_id}")
@@ -139,7 +140,6 @@ def test_standard_attributes_are_listed_with_server_defaults(cognito: Any) -> No
     assert attributes["email_verified"]["AttributeDataType"] == "Boolean"
     assert "StringAttributeConstraints" not in attributes["email_verified"]
     assert attributes["updated_at"]["NumberAttributeConstraints"] == {"MinValue": "0"}
-    assert attributes["identities"]["StringAttributeConstraints"] == {}
     assert attributes["custom:tenant"]["StringAttributeConstraints"] == {
         "MinLength": "1", "MaxLength": "64",
     }
