@@ -5,13 +5,25 @@ moto accepts duplicate names, merges updates and echoes details as given. AWS:
 - social providers are named after their type (Google, Facebook, ...);
 - DescribeIdentityProvider adds details the service derives (endpoints,
   token method) and never echoes Sign in with Apple's private_key;
-- AttributeMapping gains ``username: sub`` when the request doesn't map it.
+- AttributeMapping gains ``username: sub`` when the request doesn't map it;
+- DescribeIdentityProvider returns social and OIDC providers' client_secret in
+  clear (doc: CreateIdentityProviderRequest.ProviderDetails, "Describe response"
+  examples; terraform-provider-aws TestAccCognitoIDPIdentityProvider_basic reads
+  provider_details.client_secret back from AWS, and ImportStateVerify agrees);
+- SAML providers are described with a read-only ActiveEncryptionCertificate and
+  the SSO/SLO redirect endpoints taken from their metadata (doc: "Describe
+  response" for SAML; TF TestAccCognitoIDPIdentityProvider_saml reads both back
+  with only MetadataFile given), and UpdateIdentityProvider refuses the
+  certificate (TF PR #36311, which deletes it before updating; issue #36912).
 """
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
 from typing import Any
+from xml.etree import ElementTree
 
 from moto.cognitoidp.models import CognitoIdpIdentityProvider, CognitoIdpUserPool
 
@@ -65,6 +77,36 @@ REQUIRED_DETAILS: dict[str, tuple[str, ...]] = {
     "OIDC": ("client_id", "attributes_request_method", "oidc_issuer", "authorize_scopes"),
 }
 NOT_ECHOED = {"SignInWithApple": ("private_key",)}
+SAML_CERTIFICATE = "ActiveEncryptionCertificate"
+# Metadata service bindings -> the details AWS derives from them.
+SAML_ENDPOINTS = {"SingleSignOnService": "SSORedirectBindingURI",
+                  "SingleLogoutService": "SLORedirectBindingURI"}
+HTTP_REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+
+
+def _saml_endpoints(metadata: str) -> dict[str, str]:
+    """The HTTP-Redirect endpoints of an IdP's metadata document (none if unreadable)."""
+    try:
+        root = ElementTree.fromstring(metadata)
+    except ElementTree.ParseError:
+        return {}
+    found: dict[str, str] = {}
+    for element in root.iter():
+        local = element.tag.rsplit("}", 1)[-1]
+        detail = SAML_ENDPOINTS.get(local)
+        if detail and element.get("Binding") == HTTP_REDIRECT and element.get("Location"):
+            found.setdefault(detail, str(element.get("Location")))
+    return found
+
+
+def _saml_details(pool: CognitoIdpUserPool, name: str, details: dict[str, str]) -> None:
+    """Adds what AWS derives for a SAML provider, unless the stored details set it."""
+    if details.get("MetadataFile"):
+        for key, value in _saml_endpoints(details["MetadataFile"]).items():
+            details.setdefault(key, value)
+    # A certificate of the pool's own, the same on every read (AWS rotates it yearly).
+    digest = hashlib.sha256(f"{pool.id}/{name}".encode()).digest()
+    details.setdefault(SAML_CERTIFICATE, "MIIC" + base64.b64encode(digest * 8).decode())
 
 
 def _check_details(provider_type: str, details: dict[str, str]) -> None:
@@ -103,6 +145,8 @@ def _shape(pool: CognitoIdpUserPool, provider: CognitoIdpIdentityProvider) -> di
     details.update(config.get("ProviderDetails") or {})
     for hidden in NOT_ECHOED.get(provider_type, ()):
         details.pop(hidden, None)
+    if provider_type == "SAML":
+        _saml_details(pool, provider.name, details)
     shaped: dict[str, Any] = {
         "UserPoolId": pool.id,
         "ProviderName": provider.name,
@@ -173,6 +217,10 @@ def update_identity_provider(call: Call) -> dict[str, Any]:
     # A full replacement: what the request leaves out goes back to the default.
     # ASSUMED: ProviderDetails, required at create, are kept when not sent.
     if call.body.get("ProviderDetails") is not None:
+        if provider_type == "SAML" and SAML_CERTIFICATE in call.body["ProviderDetails"]:
+            # AWS, quoted in TF PR #36311: the certificate is read-only.
+            raise invalid_parameter(
+                f"{SAML_CERTIFICATE} is not a valid key for SAML identity provider details.")
         _check_details(provider_type, call.body["ProviderDetails"])
         config["ProviderDetails"] = copy.deepcopy(call.body["ProviderDetails"])
     config["AttributeMapping"] = _mapping(provider_type, call.body.get("AttributeMapping"))
