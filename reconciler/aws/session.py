@@ -282,7 +282,10 @@ class ClientFactory:
         self._accounts: dict[str, str | None] = {}
 
     def default_region(self) -> str | None:
-        region = self.settings.region or self._session.region_name
+        # botocore reads AWS_DEFAULT_REGION and the profile, not AWS_REGION (which other
+        # SDKs and configure-aws-credentials set): CONTRACT.md puts it between.
+        region = (self.settings.region or os.environ.get("AWS_REGION")
+                  or self._session.region_name)
         if not region and is_loopback(self.endpoint):
             region = SANDBOX_REGION
         return region
@@ -308,7 +311,7 @@ class ClientFactory:
         print(message, file=sys.stderr)
 
     def client(self, region: str | None = None) -> object:
-        region = self.settings.region or region or self.default_region()
+        region = region or self.default_region()  # a pool's own region wins (CONTRACT.md)
         if not region:
             raise ReconcilerError(
                 "no AWS region is set",
@@ -363,7 +366,7 @@ class ClientFactory:
         needs no permission). STS is asked at the Cognito endpoint when that is not
         AWS's (a local emulator, LocalStack), else where botocore sends it (which
         honours AWS_ENDPOINT_URL_STS). A local emulator without STS gives None."""
-        region = self.settings.region or region or self.default_region()
+        region = region or self.default_region()  # a pool's own region wins (CONTRACT.md)
         if not region:
             raise ReconcilerError("no AWS region is set",
                                   "pass --region, set AWS_REGION, or give the pool a "

@@ -221,3 +221,39 @@ def test_https_to_a_plain_http_endpoint(sandbox_url: str, tmp_path: Path) -> Non
         f"Error: the TLS connection to the Cognito endpoint {endpoint}/ failed "
         "(ListUserPools was not sent)")
     assert "AWS_CA_BUNDLE" in hint(result)
+
+
+def test_a_pool_region_in_the_spec_wins_over_region(sandbox_url: str, cognito: Any,
+                                                    tmp_path: Path) -> None:
+    # CONTRACT.md: a pool's `region:` "wins over every other setting"; --region is for
+    # pools without one.
+    import boto3
+
+    spec = write(tmp_path, "version: 1\nuser_pools:\n  - pool_name: placed\n"
+                           "    region: eu-west-1\n  - pool_name: defaulted\n")
+    result = run(sandbox_url, "--region", "us-east-2", "apply", "--auto-approve", spec)
+    assert result.code == 0, result.text
+
+    def names(region: str) -> list[str]:
+        client = boto3.client("cognito-idp", region_name=region, endpoint_url=sandbox_url,
+                              aws_access_key_id="testing", aws_secret_access_key="testing")
+        return [p["Name"] for p in client.list_user_pools(MaxResults=60)["UserPools"]]
+
+    assert names("eu-west-1") == ["placed"]
+    assert names("us-east-2") == ["defaulted"]
+
+
+def test_aws_region_wins_over_aws_default_region(sandbox_url: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # CONTRACT.md: --region, else AWS_REGION, else AWS_DEFAULT_REGION, else the profile's.
+    # botocore itself reads only AWS_DEFAULT_REGION.
+    from reconciler.aws.session import AwsSettings, ClientFactory
+
+    monkeypatch.setenv("AWS_REGION", "eu-west-1")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-2")
+    assert ClientFactory(AwsSettings()).default_region() == "eu-west-1"
+    assert ClientFactory(AwsSettings(region="ap-south-1")).default_region() == "ap-south-1"
+    monkeypatch.delenv("AWS_REGION")
+    assert ClientFactory(AwsSettings()).default_region() == "us-east-2"
+    result = run(sandbox_url, "plan", "--json", write(tmp_path, V1))
+    assert result.code == 0, result.text
