@@ -5,7 +5,11 @@ Evidence, kept to what it supports (docs/fidelity.md has the table):
   turn off MFA and configure an MFA together." (terraform-provider-aws user_pool.go;
   measured in go-to-k/cdkd#1923). The tool then drops the block to turn MFA off, so
   the spec's factor never appears live: a plan that never converges. A TOTP block
-  with enabled: false is what an OFF pool reads back (export writes it): allowed.
+  with enabled: false beside OFF is refused by Cognito too (measured, sandbox
+  test_mfa_off_with_a_factor_block_is_refused); whether GetUserPoolMfaConfig then
+  reads it back is unknown (the sandbox: no), so it may never converge either: it is
+  refused, with the fix (remove it: it has no effect while MFA is off). WebAuthn
+  beside OFF is accepted (go-to-k/cdkd#1923).
 - ON/OPTIONAL needs a factor: "SMS MFA, Email MFA, or Software Token MFA must be
   enabled." (go-to-k/cdkd#1920; anomalyco/sst#5177). WebAuthn is no MFA factor.
   SetUserPoolMfaConfig replaces every factor, so the spec must name one.
@@ -48,6 +52,19 @@ def check_pool(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Dia
                         f"{key} enables an MFA factor but mfa_configuration is 'OFF' (at {where}); "
                         "Cognito refuses MFA off together with a factor, so this never converges: "
                         "remove it, or set mfa_configuration to OPTIONAL or ON"
+                    ),
+                )
+            )
+        totp = pool.get("software_token_mfa_configuration")
+        if isinstance(totp, dict) and "software_token_mfa_configuration" not in enabled:
+            out.append(
+                _error(
+                    locate,
+                    (*path, "software_token_mfa_configuration"),
+                    (
+                        "software_token_mfa_configuration has no effect while "
+                        f"mfa_configuration is 'OFF' (at {where}), and Cognito refuses it "
+                        "beside OFF: remove it"
                     ),
                 )
             )

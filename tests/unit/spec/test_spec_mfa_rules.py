@@ -57,15 +57,24 @@ def test_off_beside_an_enabled_factor_is_refused_at_the_block(tmp_path: Path) ->
     ]
 
 
-def test_off_beside_disabled_totp_and_passkeys_is_valid(tmp_path: Path) -> None:
-    # What an OFF pool reads back (GetUserPoolMfaConfig): export writes it, so it must load.
+def test_off_beside_passkeys_is_valid_and_beside_disabled_totp_refused(
+    tmp_path: Path,
+) -> None:
+    # Passkeys are no MFA factor: accepted beside OFF. A disabled TOTP block is refused
+    # by Cognito beside OFF and, dropped by the tool, never reads back: no effect, so out.
     f = _pool(
         tmp_path,
         "    mfa_configuration: 'OFF'\n"
-        "    software_token_mfa_configuration: {enabled: false}\n"
-        "    web_authn_configuration: {relying_party_id: auth.example.com}\n",
+        "    web_authn_configuration: {relying_party_id: auth.example.com}\n"
+        "  - pool_name: q\n"
+        "    mfa_configuration: 'OFF'\n"
+        "    software_token_mfa_configuration: {enabled: false}\n",
     )
-    assert problems([f]) == []
+    assert problems([f]) == [
+        f"{f}:8:5: error: software_token_mfa_configuration has no effect while "
+        f"mfa_configuration is 'OFF' (at {f}:7:5), and Cognito refuses it beside OFF: "
+        "remove it (at user_pools[1].software_token_mfa_configuration)"
+    ]
 
 
 def test_on_or_optional_without_an_enabled_factor(tmp_path: Path) -> None:
