@@ -232,6 +232,15 @@ def read_saved_plan(path: str) -> dict[str, Any]:
     return saved
 
 
+def _endpoint_key(endpoint: str | None) -> str | None:
+    """The same endpoint however written: scheme and host in any case, a trailing /."""
+    if endpoint is None:
+        return None
+    scheme, _, rest = endpoint.partition("://")
+    authority, slash, path = rest.partition("/")
+    return f"{scheme.lower()}://{authority.lower()}{slash}{path}".rstrip("/")
+
+
 def _endpoint_name(endpoint: str | None) -> str:
     return f"the endpoint {endpoint}" if endpoint else "AWS's own endpoint"
 
@@ -239,7 +248,7 @@ def _endpoint_name(endpoint: str | None) -> str:
 def _check_place(path: str, saved: dict[str, Any], connections: Connections,
                  regions: dict[str, str]) -> None:
     made_for = saved["target"]
-    if made_for["endpoint"] != connections.endpoint:
+    if _endpoint_key(made_for["endpoint"]) != _endpoint_key(connections.endpoint):
         raise ReconcilerError(
             f"{path} was made for {_endpoint_name(made_for['endpoint'])}, this apply "
             f"would use {_endpoint_name(connections.endpoint)}",

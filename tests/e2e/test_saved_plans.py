@@ -105,6 +105,16 @@ def test_a_plan_made_against_one_endpoint_is_refused_at_another(
     assert pools(cognito) == []
 
 
+def test_the_same_endpoint_written_otherwise_is_the_same(sandbox_url: str, cognito: Any,
+                                                          spec: str, tmp_path: Path) -> None:
+    saved = tmp_path / "create.plan.json"
+    save(sandbox_url, spec, saved)
+    written_otherwise = sandbox_url.replace("http://", "HTTP://") + "/"
+    applied = run(written_otherwise, "apply", "--auto-approve", str(saved))
+    assert applied.code == 0, applied.text
+    assert pools(cognito) == ["bound"]
+
+
 def test_a_plan_made_for_aws_is_refused_at_a_local_endpoint(
         sandbox_url: str, cognito: Any, spec: str, tmp_path: Path) -> None:
     saved = tmp_path / "create.plan.json"
