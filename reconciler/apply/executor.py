@@ -282,7 +282,7 @@ class Execution:
                     return api.call(request.operation, **params)
                 except ReconcilerError as exc:
                     code = str(getattr(exc, "code", ""))
-                    reason = slow_retry.reason_to_retry(request.operation, code)
+                    reason = slow_retry.reason_to_retry(request.operation, code, exc.message)
                     if reason is None or getattr(exc, "not_sent", False):
                         self.say(f"{label} failed after {self.clock() - started:.1f}s")
                         if getattr(exc, "not_sent", False):

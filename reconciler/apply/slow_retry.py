@@ -11,7 +11,9 @@ Two refusals need a longer, bounded patience, as terraform-provider-aws gives th
   writes itself, so the error means another process is writing the same pool.
 - IAM propagation right after an SMS role is made: InvalidSmsRoleTrustRelationship-
   Exception / InvalidSmsRoleAccessPolicyException on Create/UpdateUserPool and
-  SetUserPoolMfaConfig (TF ``userPoolErrorRetryable``, retried 2 minutes).
+  SetUserPoolMfaConfig (TF ``userPoolErrorRetryable``, retried 2 minutes). As TF
+  does, only with AWS's propagation wording: the same codes with another message
+  (a wrong external id) are a misconfiguration that waiting won't fix.
 
 LimitExceededException is neither: it is a resource quota (doc:
 LimitExceededException, "exceeds the limit for a requested Amazon Web Services
@@ -30,8 +32,12 @@ FIRST_DELAY = 0.5
 MAX_DELAY = 10.0
 
 CONCURRENT = "ConcurrentModificationException"
-IAM_PROPAGATION = frozenset({"InvalidSmsRoleTrustRelationshipException",
-                             "InvalidSmsRoleAccessPolicyException"})
+# code -> the words of AWS's message that TF's userPoolErrorRetryable retries on
+IAM_PROPAGATION = {
+    "InvalidSmsRoleTrustRelationshipException":
+        "Role does not have a trust relationship allowing Cognito to assume the role",
+    "InvalidSmsRoleAccessPolicyException": "Role does not have permission to publish with SNS",
+}
 IAM_OPERATIONS = frozenset({"CreateUserPool", "UpdateUserPool", "SetUserPoolMfaConfig"})
 
 # The management writes whose botocore model lists ConcurrentModificationException
@@ -49,11 +55,12 @@ SERIALISED = frozenset({
 })
 
 
-def reason_to_retry(operation: str, code: str) -> str | None:
+def reason_to_retry(operation: str, code: str, message: str = "") -> str | None:
     """Why ``code`` answered to ``operation`` is worth sending again later, or None."""
     if code == CONCURRENT and operation in SERIALISED:
         return "another write to this pool was in progress"
-    if code in IAM_PROPAGATION and operation in IAM_OPERATIONS:
+    if (code in IAM_PROPAGATION and operation in IAM_OPERATIONS
+            and IAM_PROPAGATION[code] in message):
         return "the SMS role's IAM changes may still be propagating"
     return None
 

@@ -136,3 +136,25 @@ def test_calls_that_stay_in_flight_are_waited_for_up_to_a_bound(
     again = run(url, "apply", "--auto-approve", spec)
     assert again.code == 0, again.text
     assert len(set(created_groups(url))) == GROUPS
+
+
+def test_sigterm_while_planning_is_one_line_and_exit_143(sandbox_url: str,
+                                                         tmp_path: Any) -> None:
+    spec = write_spec(tmp_path, AFTER)
+    inject(sandbox_url, {"latency_ms": 600_000})  # the plan's first read is held
+    proc = start_apply(sandbox_url, spec)
+    try:
+        wait_for_calls(sandbox_url, "ListUserPools", 1)
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(0.2)  # not an assertion: lets the signal land before the answer
+        inject(sandbox_url, {})
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 143, err
+    assert err.strip().splitlines()[-1].startswith("Error: ")
+    assert "interrupted by SIGTERM" in err.strip().splitlines()[-1]
+    assert "Traceback" not in err
+    assert [r["operation"] for r in sandbox_requests(sandbox_url)
+            if not r["operation"].startswith(("List", "Describe", "Get"))] == []

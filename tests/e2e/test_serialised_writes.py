@@ -99,6 +99,7 @@ def test_iam_propagation_on_a_pool_update_is_retried(
         applied: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
     monkeypatch.setenv(slow_retry.WINDOW_ENV, "30")
     inject(applied, {"fail_operation": {"operation": "UpdateUserPool", "code": code,
+                                        "message": slow_retry.IAM_PROPAGATION[code],
                                         "times": 1}})
     result = run(applied, "apply", "--auto-approve", spec(tmp_path, 1, length=12))
     assert result.code == 0, result.text

@@ -35,7 +35,8 @@ class FakeApi:
             self.most[pool] = max(self.most.get(pool, 0), self.in_flight[pool])
         try:
             if code:
-                raise CognitoError(operation, code, f"injected {code}")
+                raise CognitoError(operation, code, slow_retry.IAM_PROPAGATION.get(
+                    code, f"injected {code}"))
             time.sleep(0.02)  # long enough for overlapping calls to meet
             if operation == "CreateUserPool":
                 return {"UserPool": {"Id": "new"}}
@@ -146,6 +147,15 @@ def test_iam_propagation_is_retried_on_pool_writes_only(code: str) -> None:
     report = run(Plan([change("g", "CreateGroup")]), api)
     assert report.failure is not None and api.calls[-1] == "CreateGroup"
     assert api.calls.count("CreateGroup") == 1
+
+
+def test_the_same_codes_with_other_words_are_a_misconfiguration_not_retried() -> None:
+    assert slow_retry.reason_to_retry(
+        "UpdateUserPool", "InvalidSmsRoleTrustRelationshipException",
+        "Role does not have a trust relationship allowing Cognito to assume the role")
+    assert slow_retry.reason_to_retry(
+        "UpdateUserPool", "InvalidSmsRoleTrustRelationshipException",
+        "External ID does not match the SMS configuration") is None
 
 
 def test_a_resource_quota_is_not_retried() -> None:
