@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from reconciler.concurrency import parallel_map
 from reconciler.errors import ReconcilerError
 from reconciler.model import LivePart
-from reconciler.plan.parts import SECRET_DETAIL_KEYS
+from reconciler.plan.identity_providers import from_describe
 
 ABSENT_CODES = {"ResourceNotFoundException", "UserPoolAddOnNotEnabledException"}
 # Every part read_pool_parts can read: what a pool loses when it is deleted.
@@ -45,16 +45,15 @@ def read_resource_servers(api: CognitoCaller, pool_id: str) -> list[LivePart]:
 
 
 def read_identity_providers(api: CognitoCaller, pool_id: str) -> list[LivePart]:
-    parts = []
+    parts: list[LivePart] = []
     for summary in api.pages("ListIdentityProviders", "Providers", UserPoolId=pool_id,
                              MaxResults=60):
         provider = api.call("DescribeIdentityProvider", UserPoolId=pool_id,
                             ProviderName=summary["ProviderName"])["IdentityProvider"]
-        details = provider.get("ProviderDetails") or {}
-        # Secrets are dropped as they arrive: nothing downstream may hold them.
-        provider["ProviderDetails"] = {k: v for k, v in details.items()
-                                       if k not in SECRET_DETAIL_KEYS}
-        parts.append(LivePart(document=provider))
+        # Secrets are split off as they arrive: the document (compared, fingerprinted,
+        # saved) never holds them; they are kept only to be carried into an update
+        # that would otherwise erase them (issue 12.2).
+        parts.append(from_describe(provider))
     return parts
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from reconciler import model_facts
 from reconciler.model import LivePart
 from reconciler.plan import branding
+from reconciler.plan import identity_providers as idp_rules
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
 from reconciler.plan.shapes import Shape
@@ -213,6 +214,10 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     # The live key, which differs from the spec's when the key itself changes (replace).
     base.live_id = str(live.document.get(kind.key)) if kind.key else None
     base.fingerprint = part_fingerprint(kind.kind, live.document)
+    if kind.kind == IDENTITY_PROVIDER.kind:
+        # Readable secrets are compared (masked); only the others need --resend-secrets.
+        fields += idp_rules.secret_changes(desired, live, force_secrets)
+        secrets = idp_rules.unreadable(secrets)
     if secrets:
         owner.warnings.append(PlanWarning(base.address, (
             f"{', '.join(shape.spec_path(s) for s in secrets)} can't be read back from "
@@ -241,6 +246,9 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.requests = [Request(kind.delete_op, {**ids, **old_key}),
                          Request(kind.create_op, {**_ids(kind, owner, None), **desired})]
         return base
+    if kind.kind == IDENTITY_PROVIDER.kind:
+        body = idp_rules.update_body(body, desired, live)
+        base.blocked = idp_rules.erase_risk(desired, live)
     base.requests = [Request(kind.update_op, body, note=f"full update: {len(body)} fields")]
     return base
 

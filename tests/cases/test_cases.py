@@ -14,6 +14,7 @@ import pytest
 
 from reconciler.model import LiveClient, LivePart, LivePool
 from reconciler.plan.build import Observed, make_plan
+from reconciler.plan.identity_providers import from_describe
 from reconciler.plan.pools import live_fingerprint
 from reconciler.render.json_plan import render_json
 from reconciler.render.style import Style
@@ -28,7 +29,9 @@ def _parts(data: dict[str, Any]) -> dict[str, Any]:
     parts: dict[str, Any] = {}
     for key, value in data.items():
         if isinstance(value, list):
-            parts[key] = [LivePart(document=v) for v in value]
+            # Providers as the live reader makes them: secrets split off the document.
+            parts[key] = [from_describe(v) if key == "identity_providers"
+                          else LivePart(document=v) for v in value]
         else:
             parts[key] = LivePart(document=value) if value else None
     return parts
