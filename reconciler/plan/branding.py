@@ -25,6 +25,7 @@ from reconciler.plan.model import Action, Change, FieldChange, Request
 from reconciler.plan.shapes import Shape
 
 STYLE_MEMBERS = ("UseCognitoProvidedValues", "Settings", "Assets")
+Path = tuple[str | int, ...]
 
 
 def _style(document: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +53,22 @@ def _slots(assets: Any) -> set[tuple[str, str]]:
     return {(str(a.get("Category")), str(a.get("ColorMode"))) for a in assets or []}
 
 
+def _settings_changes(current: dict[str, Any],
+                      wanted: dict[str, Any]) -> list[tuple[Path, Any, Any]]:
+    # Settings is a free JSON document, not a Cognito list of flags: its lists are
+    # ordered (e.g. categories.auth.authMethodOrder), so it is compared as it is.
+    return [(("Settings", *path), before, after) for path, before, after in leaf_changes(
+        current.get("Settings") or {}, wanted.get("Settings") or {})]
+
+
+def _changes(shape: Shape, current: dict[str, Any],
+             wanted: dict[str, Any]) -> list[FieldChange]:
+    rest = [{k: v for k, v in d.items() if k != "Settings"} for d in (current, wanted)]
+    fields = field_changes(shape, canonical(rest[0], shape), canonical(rest[1], shape))
+    return fields + [FieldChange(shape.spec_path(path), before, after)
+                     for path, before, after in _settings_changes(current, wanted)]
+
+
 def _replace_reason(shape: Shape, current: dict[str, Any], wanted: dict[str, Any]) -> str:
     reasons = []
     if wanted.get("UseCognitoProvidedValues") is True:
@@ -59,10 +76,8 @@ def _replace_reason(shape: Shape, current: dict[str, Any], wanted: dict[str, Any
             reasons.append("Cognito takes assets beside use_cognito_provided_values only "
                            "when a style is created")
     elif wanted.get("Settings") is not None:
-        settings = shape.child("Settings")
-        removed = [path for path, _, after in leaf_changes(
-            canonical(current.get("Settings") or {}, settings),
-            canonical(wanted["Settings"], settings)) if after is None]
+        removed = [path[1:] for path, _, after in _settings_changes(current, wanted)
+                   if after is None]
         if removed:
             names = ", ".join(shape.spec_path(("Settings", *p)) for p in removed[:3])
             more = f" and {len(removed) - 3} more" if len(removed) > 3 else ""
@@ -92,12 +107,12 @@ def plan_style(base: Change, shape: Shape, desired: dict[str, Any], live: LivePa
                         "together (Cognito refuses the request): keep one of them")
     if live is None:
         base.action = Action.CREATE
-        base.fields = field_changes(shape, {}, canonical(desired, shape))
+        base.fields = _changes(shape, {}, desired)
         base.requests = [Request("CreateManagedLoginBranding", {**ids, **desired})]
         return base
     current = _style(live.document)
     wanted = _wanted(current, desired)
-    fields = field_changes(shape, canonical(current, shape), canonical(wanted, shape))
+    fields = _changes(shape, current, wanted)
     if not fields:
         return None
     base.fields = fields

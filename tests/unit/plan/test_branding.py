@@ -107,3 +107,13 @@ def test_a_ui_update_without_image_file_shows_the_logo_removal() -> None:
     # The same CSS: no update, so the logo stays.
     assert plan_part(CLIENT_SINGLETONS["ui_customization"], OWNER, {"CSS": ".a{}"},
                      LivePart(document={**live.document, "ClientId": "client1"})) is None
+
+
+def test_the_order_of_a_list_in_settings_is_a_change() -> None:
+    order = [{"type": "FEDERATED"}, {"type": "USERNAME_PASSWORD"}]
+    live = live_style(UseCognitoProvidedValues=False,
+                      Settings={"categories": {"auth": {"authMethodOrder": [order]}}})
+    swapped = {"Settings": {"categories": {"auth": {"authMethodOrder": [order[::-1]]}}}}
+    change = plan_part(MANAGED_LOGIN_BRANDING, OWNER, swapped, live)
+    assert change is not None and change.action == Action.UPDATE
+    assert [f.path for f in change.fields] == ["settings.categories.auth.authMethodOrder"]
