@@ -213,6 +213,12 @@ def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[F
     for item in rest:
         item.reason = replaced
     lost = _lost_with_pool(pool, live, region)
+    reset = _settings_not_carried(pool, live)
+    if reset:
+        change.warnings.append(
+            "settings the spec doesn't manage are not carried to the new pool, which gets "
+            f"Cognito's defaults for: {', '.join(reset)} (where a live value isn't the "
+            "default, add it to the spec to keep it)")
     # The consent is given for this list: the pool change names every loss itself.
     change.users_lost = int(live.describe.get("EstimatedNumberOfUsers") or 0)
     change.destroys = [c.address for c in lost]
@@ -245,6 +251,22 @@ def _lost_with_pool(pool: DesiredPool, live: LivePool, region: str) -> list[Chan
             continue  # re-created from the spec
         lost.append(_lost_part(kind, owner, single))
     return lost
+
+
+def _settings_not_carried(pool: DesiredPool, live: LivePool) -> list[str]:
+    """Live settings the replacement is created without (the spec doesn't set them)."""
+    shape = Shape.of("UserPool")
+    current = current_document(live)
+    names = [shape.spec_name(member) for member, value in current.items()
+             if member not in pool.settings and member not in ("PoolName", "Schema", MFA_MEMBER)
+             and value not in (None, "", [], {})]
+    wanted = {str(a.get("Name")) for a in pool.settings.get("Schema") or []}
+    names += [f"schema[{a['Name']}]" for a in current.get("Schema") or []
+              if str(a.get("Name", "")).startswith("custom:")
+              and str(a["Name"]) not in wanted and str(a["Name"])[len("custom:"):] not in wanted]
+    names += [shape.spec_name(member) for member, value in current_mfa(live).items()
+              if member not in pool.mfa and member != MFA_MEMBER and value]
+    return sorted(set(names))
 
 
 def _lost_part(kind: part_rules.PartKind, owner: part_rules.Owner, live: LivePart) -> Change:

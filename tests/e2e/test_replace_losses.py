@@ -48,6 +48,8 @@ def hand_made_pool(sandbox_url, cognito, tmp_path) -> str:
                          "oidc_issuer": "https://idp.example.com",
                          "authorize_scopes": "openid"})
     cognito.create_user_pool_domain(UserPoolId=pool_id, Domain="shop-users-login")
+    cognito.add_custom_attributes(UserPoolId=pool_id, CustomAttributes=[
+        {"Name": "tier", "AttributeDataType": "String"}])
     for user in ("ann@example.com", "bob@example.com", "cy@example.com"):
         cognito.admin_create_user(UserPoolId=pool_id, Username=user)
     return pool_id
@@ -65,6 +67,9 @@ def test_the_plan_lists_every_loss_in_text_json_and_markdown(sandbox_url, cognit
     assert "users lost: 3" in text.out
     assert "--allow-replace" in text.out
     assert "app's credential" in text.out
+    # Settings aren't resources, but the new pool loses them too: said on the pool.
+    [reset] = [line for line in text.out.splitlines() if "not carried to the new pool" in line]
+    assert "schema[custom:tier]" in reset
 
     data = json.loads(run(sandbox_url, "plan", "--json", changed).out)
     by_address = {c["address"]: c for c in data["changes"]}
