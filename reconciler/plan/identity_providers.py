@@ -102,6 +102,19 @@ def update_body(body: dict[str, Any], desired: dict[str, Any],
     return {**body, DETAILS: details}
 
 
+def without_read_only(desired: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The spec's provider without details only Cognito sets (a SAML provider's
+    encryption certificate, which it rotates): pinned, they'd never converge."""
+    details = desired.get(DETAILS) or {}
+    dropped = sorted(k for k in SAML_READ_ONLY if k in details)
+    if desired.get("ProviderType") != "SAML" or not dropped:
+        return desired, None
+    kept = {k: v for k, v in details.items() if k not in SAML_READ_ONLY}
+    note = (f"provider_details.{', provider_details.'.join(dropped)} is read-only (Cognito "
+            "sets and rotates it): ignored; remove it from the spec")
+    return {**desired, DETAILS: kept}, note
+
+
 def erase_risk(desired: dict[str, Any], live: LivePart) -> str | None:
     """Why an update must not run: it would erase a secret nobody can give back."""
     provider_type = str(live.document.get("ProviderType", ""))

@@ -192,6 +192,10 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         # Its update merges instead of replacing: planned by its own rules.
         base.fingerprint = part_fingerprint(kind.kind, live.document) if live else None
         return branding.plan_style(base, shape, desired, live, ids, owner.client_id)
+    if kind.kind == IDENTITY_PROVIDER.kind:
+        desired, note = idp_rules.without_read_only(desired)
+        if note:
+            owner.warnings.append(PlanWarning(base.address, note))
     secrets = _has_secret(desired, kind.secret_paths)
     if live is None:
         base.action = Action.CREATE

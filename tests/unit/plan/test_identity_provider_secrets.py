@@ -104,3 +104,19 @@ def test_saml_update_leaves_read_only_and_metadata_derived_details_to_cognito() 
     assert change is not None
     assert change.requests[0].params["ProviderDetails"]["SSORedirectBindingURI"] == (
         "https://x/sso")
+
+
+def test_a_pinned_saml_certificate_is_ignored_with_a_warning_not_a_perpetual_diff() -> None:
+    live = from_describe({
+        "ProviderName": "Okta", "ProviderType": "SAML",
+        "ProviderDetails": {"MetadataFile": "<m/>", "ActiveEncryptionCertificate": "NEW"},
+        "AttributeMapping": {}})
+    owner = Owner("user_pool.users", "us-east-1", "us-east-1_abc")
+    spec = {"ProviderName": "Okta", "ProviderType": "SAML", "AttributeMapping": {},
+            "ProviderDetails": {"MetadataFile": "<m/>", "ActiveEncryptionCertificate": "OLD"}}
+    assert plan_part(IDENTITY_PROVIDER, owner, spec, live) is None
+    [warning] = owner.warnings
+    assert "ActiveEncryptionCertificate is read-only" in warning.message
+    created = plan_part(IDENTITY_PROVIDER, owner, spec, None)
+    assert created is not None
+    assert "ActiveEncryptionCertificate" not in created.requests[0].params["ProviderDetails"]
