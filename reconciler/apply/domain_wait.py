@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from reconciler import interruption
 from reconciler.errors import ReconcilerError
 
 PREFIX_LIMIT = 5 * 60.0  # seconds; AWS documents "up to one minute"; TF waits 1 minute
@@ -52,11 +53,14 @@ def _status(api: CognitoReader, name: str) -> str | None:
 
 def wait_after_write(api: CognitoReader, label: str, operation: str, params: dict[str, Any],
                      say: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
-                     sleep: Callable[[float], None] = time.sleep) -> ReconcilerError | None:
+                     sleep: Callable[[float], bool | None] = interruption.sleep,
+                     ) -> ReconcilerError | None:
     """After a successful domain write, wait until the domain is ACTIVE (or gone).
 
     Returns the error to stop apply with (the domain FAILED, or didn't settle in
-    time), or None when the domain is settled or ``operation`` isn't a domain write.
+    time), or None when the domain is settled, ``operation`` isn't a domain write,
+    or a signal interrupted the wait (``sleep`` returns True; apply then stops on
+    its own and reports what wasn't done).
     """
     target = _TARGET.get(operation)
     name = params.get("Domain")
@@ -90,5 +94,7 @@ def wait_after_write(api: CognitoReader, label: str, operation: str, params: dic
             say(f"{label}: waiting for domain {name} to be {target}: {status} after "
                 f"{waited:.1f}s{note}")
             said_at = clock()
-        sleep(min(pause, max(limit - waited, 0.0)))
+        if sleep(min(pause, max(limit - waited, 0.0))):
+            say(f"{label}: stopped waiting for domain {name} ({status}): interrupted")
+            return None
         pause = min(pause * 2, LONGEST_PAUSE)

@@ -96,3 +96,13 @@ def test_a_failed_domain_stops_apply() -> None:
     api, clock = FakeDomains("CREATING", "FAILED"), Clock()
     error, _ = wait(api, "CreateUserPoolDomain", {"UserPoolId": "p", "Domain": "d"}, clock)
     assert error is not None and "is FAILED" in error.message
+
+
+def test_a_signal_ends_the_wait_and_apply_stops_on_its_own() -> None:
+    api, clock = FakeDomains("CREATING"), Clock()
+    lines: list[str] = []
+    error = wait_after_write(api, "user_pool.p.domain.d", "CreateUserPoolDomain",
+                             {"UserPoolId": "p", "Domain": "d"}, lines.append,
+                             clock=clock, sleep=lambda seconds: True)
+    assert error is None and len(api.calls) == 1
+    assert lines[-1] == "user_pool.p.domain.d: stopped waiting for domain d (CREATING): interrupted"
