@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from reconciler.render.escape import visible
+
 QUIET_SECONDS = 3.0  # short runs show nothing
 LOG_EVERY_SECONDS = 5.0  # without a terminal, one plain line this often
 
@@ -28,7 +30,7 @@ class ReadProgress:
                 return
             if not self._shown and done == total and now - self.started < QUIET_SECONDS:
                 return
-            text = f"Reading live state: {done}/{total} pools ({name})"
+            text = f"Reading live state: {done}/{total} pools ({visible(name)})"
             if self.tty:
                 self.stream.write(f"\r\x1b[K{text}")
                 if done == total:

@@ -31,3 +31,11 @@ def test_long_reads_print_plain_lines_without_a_terminal():
     assert lines[-1] == "Reading live state: 20/20 pools (pool-20)"
     assert "\x1b" not in stream.getvalue()
     assert 3 <= len(lines) <= 6
+
+
+def test_a_pool_name_cannot_rewrite_the_progress_line():
+    stream, clock = io.StringIO(), Clock()
+    progress = ReadProgress(stream, clock)
+    clock.now = 10.0
+    progress(1, 1, "evil\r\x1b[2Kdone")
+    assert stream.getvalue() == "Reading live state: 1/1 pools (evil\\r\\x1b[2Kdone)\n"
