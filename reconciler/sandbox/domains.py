@@ -2,106 +2,21 @@
 
 moto accepts taken names and several domains per pool, returns a random
 AWSAccountId on every describe, ignores ManagedLoginVersion and makes every
-domain ACTIVE at once. AWS (API reference, CreateUserPoolDomain: "Your prefix
-domain might take up to one minute to take effect"; terraform-provider-aws
-``user_pool_domain.go`` waits for ACTIVE after create and update and for the
-domain to be gone after delete) passes each domain through CREATING, UPDATING
-or DELETING first. The sandbox does too, for ``domain_seconds`` (default
-``DEFAULT_SECONDS``; ``POST /_sandbox/faults {"domain_seconds": N}`` sets it,
-and a new value applies to transitions already under way).
+domain ACTIVE at once; AWS passes each through CREATING, UPDATING or DELETING
+first (``domain_timing.py``).
 """
 
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolDomain
 
-from . import faults
 from .calls import Call, handles
+from .domain_timing import Phase, clock, phase, phases, settled, status
 from .errors import ApiError, invalid_parameter, not_found
-from .state import PoolRecord, SandboxState
-
-# Short, so tests pass through every state without slowing down; not zero, so a
-# tool that doesn't wait is caught.
-DEFAULT_SECONDS = 0.5
-_PHASES = "_sandbox_domain_phases"  # kept on moto's backend: a reset clears it with the rest
-clock: Callable[[], float] = time.monotonic
-
-
-@dataclass
-class DomainSeconds:
-    """The ``domain_seconds`` rule: how long CREATING, UPDATING and DELETING last."""
-
-    seconds: float
-
-    @classmethod
-    def build(cls, config: dict[str, Any]) -> DomainSeconds:
-        value = config.get("domain_seconds")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError("domain_seconds must be a number >= 0")
-        return cls(float(value))
-
-    def check(self, operation: str) -> ApiError | None:
-        return None  # read by the domain handlers, never answers a call itself
-
-    def describe(self) -> dict[str, Any]:
-        return {"domain_seconds": self.seconds}
-
-
-# The fault registry takes rules by key; this one belongs with the domains it times.
-faults.RULES["domain_seconds"] = lambda config: [DomainSeconds.build(config)]
-
-
-def transition_seconds(state: SandboxState) -> float:
-    for rule in state.faults.rules:
-        if isinstance(rule, DomainSeconds):
-            return rule.seconds
-    return DEFAULT_SECONDS
-
-
-@dataclass
-class _Phase:
-    status: str  # CREATING, UPDATING or DELETING
-    started: float
-    # DELETING: the description answered until the domain is gone (moto has dropped it).
-    description: dict[str, Any] = field(default_factory=dict)
-
-
-def _phases(call: Call) -> dict[str, _Phase]:
-    found: dict[str, _Phase] = call.backend.__dict__.setdefault(_PHASES, {})
-    return found
-
-
-def _phase(call: Call, name: str) -> _Phase | None:
-    """The transition ``name`` is in now, or None once it has ended."""
-    phases = _phases(call)
-    phase = phases.get(name)
-    if phase is not None and clock() - phase.started >= transition_seconds(call.state):
-        del phases[name]
-        return None
-    return phase
-
-
-def status(call: Call, name: str) -> str | None:
-    """DescribeUserPoolDomain's Status for ``name``; None: no such domain."""
-    phase = _phase(call, name)
-    if phase is not None:
-        return phase.status
-    return "ACTIVE" if name in call.backend.user_pool_domains else None
-
-
-def _settled(call: Call, name: str, operation: str) -> None:
-    current = status(call, name)
-    if current not in (None, "ACTIVE"):
-        # ASSUMED: the model lists ConcurrentModificationException for
-        # UpdateUserPoolDomain; a domain still changing is refused with it.
-        raise ApiError("ConcurrentModificationException",
-                       f"Domain {name} is {current}; {operation} must wait until it is ACTIVE.")
+from .state import PoolRecord
 
 # AWS [M, DomainType]: a prefix is one lowercase DNS label.
 _PREFIX = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$")
@@ -166,7 +81,7 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
     _check_name(name, custom)
     version = call.body.get("ManagedLoginVersion") or 1  # AWS: classic hosted UI by default
     _check_version(record, version)
-    if name in call.backend.user_pool_domains or _phase(call, name) is not None:
+    if name in call.backend.user_pool_domains or phase(call, name) is not None:
         # AWS: a name is taken while it is in use and, after DeleteUserPoolDomain, until
         # the deletion is through (serverless#10135 quotes this answer to a re-create).
         raise invalid_parameter("Domain already associated with another user pool.")
@@ -176,7 +91,7 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
             raise invalid_parameter("User pool already has a domain configured.")
     domain = call.backend.create_user_pool_domain(pool.id, name, custom_config)
     _versions(record)[name] = version
-    _phases(call)[name] = _Phase("CREATING", clock())
+    phases(call)[name] = Phase("CREATING", clock())
     return {"ManagedLoginVersion": version, **_cloudfront(domain)}
 
 
@@ -186,7 +101,7 @@ def describe_user_pool_domain(call: Call) -> dict[str, Any]:
     current = status(call, name)
     domain = call.backend.user_pool_domains.get(name)
     if current == "DELETING":
-        return {"DomainDescription": dict(_phases(call)[name].description)}
+        return {"DomainDescription": dict(phases(call)[name].description)}
     if domain is None:
         # AWS answers an unknown domain with an empty description, not an error.
         return {"DomainDescription": {}}
@@ -213,7 +128,7 @@ def update_user_pool_domain(call: Call) -> dict[str, Any]:
     pool = call.pool()
     record = call.record(pool)
     domain = _owned(call, pool)
-    _settled(call, domain.domain, "UpdateUserPoolDomain")
+    settled(call, domain.domain, "UpdateUserPoolDomain")
     new_config = call.body.get("CustomDomainConfig")
     if domain.custom_domain_config:
         if not new_config:
@@ -227,7 +142,7 @@ def update_user_pool_domain(call: Call) -> dict[str, Any]:
     version = call.body.get("ManagedLoginVersion") or 1
     _check_version(record, version)
     _versions(record)[domain.domain] = version
-    _phases(call)[domain.domain] = _Phase("UPDATING", clock())
+    phases(call)[domain.domain] = Phase("UPDATING", clock())
     return {"ManagedLoginVersion": version, **_cloudfront(domain)}
 
 
@@ -247,7 +162,7 @@ def delete_user_pool_domain(call: Call) -> dict[str, Any]:
     # and the domain reads DELETING until the transition ends.
     call.backend.delete_user_pool_domain(name)
     _versions(call.record(pool)).pop(name, None)
-    _phases(call)[name] = _Phase("DELETING", clock(), description)
+    phases(call)[name] = Phase("DELETING", clock(), description)
     return {}
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from reconciler.sandbox.domains import DEFAULT_SECONDS
+from reconciler.sandbox.domain_timing import DEFAULT_SECONDS
 
 from .helpers import Control
 
