@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from reconciler.apply.domain_wait import CUSTOM_LIMIT, PREFIX_LIMIT, wait_after_write
+from reconciler.apply.executor import execute
 from reconciler.errors import ReconcilerError
+from reconciler.plan.model import Action, Change, Plan, Request
 
 
 class FakeDomains:
@@ -106,3 +108,33 @@ def test_a_signal_ends_the_wait_and_apply_stops_on_its_own() -> None:
                              clock=clock, sleep=lambda seconds: True)
     assert error is None and len(api.calls) == 1
     assert lines[-1] == "user_pool.p.domain.d: stopped waiting for domain d (CREATING): interrupted"
+
+
+class FailingDomainApi:
+    """Cognito where a new domain ends FAILED (e.g. a custom domain's certificate)."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        self.sent.append(operation)
+        if operation == "DescribeUserPoolDomain":
+            return {"DomainDescription": {"Domain": params["Domain"], "Status": "FAILED"}}
+        return {}
+
+
+def test_apply_stops_before_what_depends_on_a_domain_that_failed() -> None:
+    def change(kind: str, phase: int, operation: str, params: dict[str, Any]) -> Change:
+        return Change(address=f"user_pool.p.{kind}", kind=kind, name=kind,
+                      action=Action.CREATE, region="us-east-1", pool_address="user_pool.p",
+                      phase=phase, requests=[Request(operation, params)])
+
+    api = FailingDomainApi()
+    report = execute(Plan([
+        change("domain", 5, "CreateUserPoolDomain", {"UserPoolId": "p", "Domain": "d"}),
+        change("ui_customization", 40, "SetUICustomization", {"UserPoolId": "p", "CSS": "x"}),
+    ]), lambda _: api, lambda _: None, workers=1)
+    assert api.sent == ["CreateUserPoolDomain", "DescribeUserPoolDomain"]
+    assert report.failure is not None and "domain d is FAILED" in report.failure.message
+    assert report.done == ["user_pool.p.domain: CreateUserPoolDomain"]
+    assert report.not_done == ["user_pool.p.ui_customization: SetUICustomization"]
