@@ -171,6 +171,8 @@ def full_pool_update(cognito: Any, pool_id: str) -> dict[str, Any]:
     body = {k: v for k, v in live.items() if k in _members(cognito, "UpdateUserPool")}
     body["UserPoolId"] = pool_id
     body.pop("PoolName", None)
+    # AWS refuses the legacy UnusedAccountValidityDays that describe still shows.
+    body.get("AdminCreateUserConfig", {}).pop("UnusedAccountValidityDays", None)
     return body
 
 
@@ -197,6 +199,8 @@ def apply_drift(cognito: Any, pool_id: str, change: Drift) -> str | None:
     elif change.kind == "pool_unmanaged":
         body = full_pool_update(cognito, pool_id)
         body["EmailVerificationSubject"] = change.value
+        # The template member mirrors it, and AWS keeps the template's text if they differ.
+        body.setdefault("VerificationMessageTemplate", {})["EmailSubject"] = change.value
         cognito.update_user_pool(**body)
     elif change.kind in ("client_refresh", "client_flows") and change.target in clients:
         body = full_client_update(cognito, pool_id, clients[change.target])
