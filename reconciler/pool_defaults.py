@@ -1,4 +1,5 @@
-"""What Cognito does with pool settings a request leaves out or spells twice.
+"""What Cognito does with pool (and app client) settings a request leaves out or
+spells twice.
 
 One table for the planner, the exporter and the sandbox (the standard attributes
 have their own, ``standard_attributes.py``). API-shaped, botocore member names.
@@ -111,3 +112,27 @@ VERIFICATION_MIRRORS: dict[str, str] = {
 PRE_TOKEN_LEGACY = "PreTokenGeneration"
 PRE_TOKEN_CONFIG = "PreTokenGenerationConfig"
 PRE_TOKEN_LEGACY_VERSION = "V1_0"
+
+
+# --- app clients ------------------------------------------------------------------------
+
+DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
+
+# What DescribeUserPoolClient shows for a client created with nothing but a name.
+CLIENT_DEFAULTS: dict[str, Any] = {
+    # AWS [M]: "your refresh tokens are valid for 30 days".
+    "RefreshTokenValidity": 30,
+    # AWS returns an empty TokenValidityUnits when none were set (Terraform's
+    # provider documents "tokenValidityConfig is never nil").
+    "TokenValidityUnits": {},
+    # AWS [M]: the flows a client gets when the request names none.
+    "ExplicitAuthFlows": DEFAULT_AUTH_FLOWS,
+    "AllowedOAuthFlowsUserPoolClient": False,
+    # PreventUserExistenceErrors: absent when never set (terraform-provider-aws client
+    # basic test expects ""), though [M] says it behaves as LEGACY then.
+    # AWS [M]: token revocation is activated for every new client.
+    "EnableTokenRevocation": True,
+    "EnablePropagateAdditionalUserContextData": False,
+    # ASSUMED (Terraform/Pulumi docs): the authentication session lasts 3 minutes.
+    "AuthSessionValidity": 3,
+}

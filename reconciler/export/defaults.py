@@ -74,18 +74,20 @@ POOL: dict[str, Default] = {
     "WebAuthnConfiguration": Default(({"UserVerification": "preferred"},)),
 }
 
-DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
+DEFAULT_AUTH_FLOWS = shared.DEFAULT_AUTH_FLOWS
+_CLIENT = shared.CLIENT_DEFAULTS
 
 # CreateUserPoolClient members; token lifetimes are compared as durations elsewhere.
 CLIENT: dict[str, Default] = {
     "GenerateSecret": Default((False,)),
-    "ExplicitAuthFlows": Default((DEFAULT_AUTH_FLOWS,)),
-    "AllowedOAuthFlowsUserPoolClient": Default((False,)),
+    "ExplicitAuthFlows": Default((_CLIENT["ExplicitAuthFlows"],)),
+    "AllowedOAuthFlowsUserPoolClient": Default((_CLIENT["AllowedOAuthFlowsUserPoolClient"],)),
     # Absent when never set; [M]: that behaves as LEGACY, so LEGACY is left out too.
     "PreventUserExistenceErrors": Default(("LEGACY",)),
-    "EnableTokenRevocation": Default((True,)),
-    "EnablePropagateAdditionalUserContextData": Default((False,)),
-    "AuthSessionValidity": Default((3,)),
+    "EnableTokenRevocation": Default((_CLIENT["EnableTokenRevocation"],)),
+    "EnablePropagateAdditionalUserContextData": Default(
+        (_CLIENT["EnablePropagateAdditionalUserContextData"],)),
+    "AuthSessionValidity": Default((_CLIENT["AuthSessionValidity"],)),
     "RefreshTokenRotation": Default(({"Feature": "DISABLED"},
                                      {"Feature": "DISABLED", "RetryGracePeriodSeconds": 0})),
 }

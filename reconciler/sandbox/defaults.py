@@ -132,25 +132,8 @@ def describe_fields(config: dict[str, Any]) -> dict[str, Any]:
 
 # --- app clients ------------------------------------------------------------
 
-DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]
-
-CLIENT_DEFAULTS: dict[str, Any] = {
-    # AWS [M]: "your refresh tokens are valid for 30 days".
-    "RefreshTokenValidity": 30,
-    # AWS returns an empty TokenValidityUnits when none were set (Terraform's
-    # provider documents "tokenValidityConfig is never nil").
-    "TokenValidityUnits": {},
-    # AWS [M]: the flows a client gets when the request names none.
-    "ExplicitAuthFlows": DEFAULT_AUTH_FLOWS,
-    "AllowedOAuthFlowsUserPoolClient": False,
-    # PreventUserExistenceErrors: absent when never set (terraform-provider-aws client
-    # basic test expects ""), though [M] says it behaves as LEGACY then.
-    # AWS [M]: token revocation is activated for every new client.
-    "EnableTokenRevocation": True,
-    "EnablePropagateAdditionalUserContextData": False,
-    # ASSUMED (Terraform/Pulumi docs): the authentication session lasts 3 minutes.
-    "AuthSessionValidity": 3,
-}
+DEFAULT_AUTH_FLOWS = shared.DEFAULT_AUTH_FLOWS
+CLIENT_DEFAULTS = shared.CLIENT_DEFAULTS
 
 # Members of Create/UpdateUserPoolClient that aren't stored settings.
 CLIENT_NON_CONFIG = ("UserPoolId", "ClientId", "GenerateSecret", "ClientSecret")
