@@ -274,7 +274,7 @@ def _lost_part(kind: part_rules.PartKind, owner: part_rules.Owner, live: LivePar
     return Change(address=part_rules.address(kind, owner, name), kind=kind.kind,
                   name=name or "pool", action=Action.DELETE, region=owner.region,
                   pool_address=owner.pool_address, reason=client_rules.WITH_POOL,
-                  live_id=name, fingerprint=fingerprint(live.document),
+                  live_id=name, fingerprint=part_rules.part_fingerprint(kind.kind, live.document),
                   phase=100 - kind.phase)
 
 

@@ -591,10 +591,35 @@ def secret_variables(result: Result) -> list[str]:
     return SECRET_LINE.findall(result.err)
 
 
+ENV_REFERENCE = re.compile(r"^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$")
+
+
+def live_secrets(cognito: Any, text: str) -> dict[str, str]:
+    """What a user gives an exported spec's ${env:...} secrets: the real values. An
+    identity provider's client_secret is read back and compared (issue 10.3), so a
+    made-up value would rightly plan an update; Apple's private_key is never read."""
+    values: dict[str, str] = {}
+    for pool in yaml.safe_load(text)["user_pools"]:
+        pool_id = pool.get("id") or next(
+            p["Id"] for p in cognito.list_user_pools(MaxResults=60)["UserPools"]
+            if p["Name"] == pool["pool_name"])
+        for provider in pool.get("identity_providers") or []:
+            live = cognito.describe_identity_provider(
+                UserPoolId=pool_id, ProviderName=provider["provider_name"])
+            details = live["IdentityProvider"]["ProviderDetails"]
+            for key, value in (provider.get("provider_details") or {}).items():
+                match = ENV_REFERENCE.match(str(value))
+                if match and key in details:
+                    values[match.group(1)] = details[key]
+    return values
+
+
 def plan_export(url: str, folder: Path, text: str, name: str,
-                monkeypatch: pytest.MonkeyPatch, variables: list[str]) -> Result:
+                monkeypatch: pytest.MonkeyPatch, variables: list[str],
+                cognito: Any = None) -> Result:
+    known = live_secrets(cognito, text) if cognito is not None else {}
     for variable in variables:
-        monkeypatch.setenv(variable, f"value-of-{variable}")
+        monkeypatch.setenv(variable, known.get(variable, f"value-of-{variable}"))
     path = write_spec(folder, text, name)
     return run(url, "plan", "--detailed-exitcode", path)
 
@@ -630,7 +655,7 @@ def test_any_pool_exports_to_a_spec_that_plans_clean(world: World, sandbox_url: 
         variables = secret_variables(exported)
         planned = plan_export(sandbox_url, tmp_path, exported.out,
                               f"export-{'full' if full else 'short'}.yaml", monkeypatch,
-                              variables)
+                              variables, cognito)
         assert planned.code == 0, (
             f"plan of the export is not empty (--full={full}):\n{planned.text}\n"
             f"--- export ---\n{exported.out}\n{exported.err}")
@@ -764,7 +789,7 @@ def test_identity_provider_secrets_become_env_references(sandbox_url: str, cogni
     assert secret_variables(exported) == ["SOCIAL_APP_GOOGLE_CLIENT_SECRET",
                                           "SOCIAL_APP_SIGNINWITHAPPLE_PRIVATE_KEY"]
     planned = plan_export(sandbox_url, tmp_path, exported.out, "social.yaml", monkeypatch,
-                          secret_variables(exported))
+                          secret_variables(exported), cognito)
     assert planned.code == 0, planned.text
 
 
@@ -833,7 +858,7 @@ def test_export_out_file_and_timing(sandbox_url: str, cognito: Any, tmp_path: Pa
         "pool_name"] == "timed"
 
 
-def test_the_example_specs_round_trip(sandbox_url: str, tmp_path: Path,
+def test_the_example_specs_round_trip(sandbox_url: str, cognito: Any, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Specs people wrote: applied, exported, the export plans clean."""
     repo = Path(__file__).resolve().parents[2]
@@ -849,7 +874,8 @@ def test_the_example_specs_round_trip(sandbox_url: str, tmp_path: Path,
     assert exported.code == 0, exported.text
     assert "Zq9Sekrit7Xw" not in exported.text
     assert "Zq9Sekrit7Xw" not in "".join(p.read_text() for p in out.iterdir())
+    known = {k: v for p in out.iterdir() for k, v in live_secrets(cognito, p.read_text()).items()}
     for variable in secret_variables(exported):
-        monkeypatch.setenv(variable, "x")
+        monkeypatch.setenv(variable, known.get(variable, "x"))
     planned = run(sandbox_url, "plan", "--detailed-exitcode", str(out))
     assert planned.code == 0, planned.text
