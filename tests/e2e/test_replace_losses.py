@@ -117,3 +117,19 @@ def test_a_plan_without_a_replace_reads_only_what_the_spec_manages(sandbox_url, 
     assert run(sandbox_url, "plan", spec(tmp_path, "email")).code == 0
     operations = {r["operation"] for r in sandbox_requests(sandbox_url)}
     assert not operations & {"ListGroups", "ListIdentityProviders", "DescribeUserPoolDomain"}
+
+
+def test_a_saved_replace_plan_is_refused_once_the_pool_holds_more_than_it_listed(
+        sandbox_url, cognito, tmp_path):
+    pool_id = hand_made_pool(sandbox_url, cognito, tmp_path)
+    changed = spec(tmp_path, "phone_number")
+    saved = str(tmp_path / "replace.plan.json")
+    assert run(sandbox_url, "plan", "--out", saved, changed).code == 0
+    # Consent was given for the listed losses: a group made since isn't among them.
+    cognito.create_group(UserPoolId=pool_id, GroupName="made-after-the-plan")
+    clear_requests(sandbox_url)
+    refused = run(sandbox_url, "apply", "--auto-approve", "--allow-replace", saved)
+    assert refused.code == 1, refused.text
+    assert "made-after-the-plan" in refused.err
+    operations = [r["operation"] for r in sandbox_requests(sandbox_url)]
+    assert not [o for o in operations if o.startswith(("Delete", "Create", "Update"))]
