@@ -146,10 +146,12 @@ def test_a_malformed_region_is_one_line(sandbox_url: str) -> None:
 
 
 def test_a_malformed_endpoint_is_one_line() -> None:
-    factory = ClientFactory(AwsSettings(endpoint_url="not-a-url", region="us-east-1"))
     with pytest.raises(ReconcilerError) as raised:
-        factory.client()
-    assert "is not a valid URL" in raised.value.message
+        # Refused when the factory is made (issue 12.10's endpoint check) or, at the
+        # latest, when the client is.
+        ClientFactory(AwsSettings(endpoint_url="not-a-url", region="us-east-1")).client()
+    assert "'not-a-url'" in raised.value.message
+    assert "\n" not in raised.value.message
 
 
 def test_half_set_credentials_are_one_line(sandbox_url: str,
@@ -159,3 +161,17 @@ def test_half_set_credentials_are_one_line(sandbox_url: str,
     with pytest.raises(ReconcilerError) as raised:
         factory.client()
     assert raised.value.message.startswith("the AWS credentials could not be loaded")
+
+
+def test_a_resource_quota_is_not_retried_and_names_the_quota(sandbox_url: str,
+                                                             pool_id: str) -> None:
+    tool, factory = api(sandbox_url)
+    inject(sandbox_url, {"fail_operation": {"operation": "CreateUserPoolClient",
+                                            "code": "LimitExceededException"}})
+    with pytest.raises(CognitoError) as raised:
+        tool.call("CreateUserPoolClient", UserPoolId=pool_id, ClientName="web")
+    assert operations(sandbox_url).count("CreateUserPoolClient") == 1  # botocore: throttling
+    assert factory.stats.retries == 0
+    assert raised.value.code == "LimitExceededException"
+    assert "app clients per user pool" in raised.value.hint
+    assert "not a rate" in raised.value.hint
