@@ -79,7 +79,8 @@ def _shown(url: str) -> str:
 
 def _endpoint_error(url: str, source: str, problem: str) -> ReconcilerError:
     return ReconcilerError(
-        f"the Cognito endpoint '{_shown(url)}' (from {source}) is refused: {problem}",
+        f"the Cognito endpoint '{_shown(url)}' (from {source}) is not a valid URL to "
+        f"connect to: {problem}",
         "give --endpoint-url (or AWS_ENDPOINT_URL_COGNITO_IDP) a plain URL such as "
         "http://127.0.0.1:4566 or https://cognito-idp.eu-west-1.amazonaws.com",
     )
@@ -263,29 +264,40 @@ def _credential_error(exc: Exception) -> ReconcilerError:
     )
 
 
+def _profile_error(profile: str | None) -> ReconcilerError:
+    return ReconcilerError(f"AWS profile {profile!r} not found",
+                           "check --profile or AWS_PROFILE against ~/.aws/config")
+
+
 class ClientFactory:
     """Creates one cognito-idp client per region and reuses it."""
 
     def __init__(self, settings: AwsSettings) -> None:
         self.settings = settings
-        self.endpoint = resolve_endpoint(settings)
+        # A refused endpoint is raised by the first client(), like every other setup
+        # error; until then no endpoint is used for anything.
+        self._endpoint_error: ReconcilerError | None = None
+        try:
+            self.endpoint = resolve_endpoint(settings)
+        except ReconcilerError as exc:
+            self.endpoint, self._endpoint_error = None, exc
         self.stats = RetryStats()
         self.warnings: list[str] = []
         try:
             self._session = boto3.session.Session(profile_name=settings.profile)
         except bex.ProfileNotFound as exc:
-            raise ReconcilerError(
-                f"AWS profile {settings.profile!r} not found",
-                "check --profile or AWS_PROFILE against ~/.aws/config",
-            ) from exc
+            raise _profile_error(settings.profile) from exc
         self._clients: dict[str, object] = {}
         self._accounts: dict[str, str | None] = {}
 
     def default_region(self) -> str | None:
         # botocore reads AWS_DEFAULT_REGION and the profile, not AWS_REGION (which other
         # SDKs and configure-aws-credentials set): CONTRACT.md puts it between.
-        region = (self.settings.region or os.environ.get("AWS_REGION")
-                  or self._session.region_name)
+        try:
+            region = (self.settings.region or os.environ.get("AWS_REGION")
+                      or self._session.region_name)
+        except bex.ProfileNotFound as exc:  # botocore may look the profile up only now
+            raise _profile_error(self.settings.profile) from exc
         if not region and is_loopback(self.endpoint):
             region = SANDBOX_REGION
         return region
@@ -293,6 +305,8 @@ class ClientFactory:
     def _has_credentials(self) -> bool:
         try:
             return self._session.get_credentials() is not None
+        except bex.ProfileNotFound as exc:
+            raise _profile_error(self.settings.profile) from exc
         except (bex.PartialCredentialsError, bex.CredentialRetrievalError,
                 bex.TokenRetrievalError, bex.SSOError, bex.InvalidConfigError) as exc:
             raise _credential_error(exc) from exc
@@ -311,6 +325,8 @@ class ClientFactory:
         print(message, file=sys.stderr)
 
     def client(self, region: str | None = None) -> object:
+        if self._endpoint_error is not None:
+            raise self._endpoint_error
         region = region or self.default_region()  # a pool's own region wins (CONTRACT.md)
         if not region:
             raise ReconcilerError(
@@ -339,6 +355,8 @@ class ClientFactory:
             self._warn_plain_http()
         try:
             client = self._session.client("cognito-idp", **kwargs)  # type: ignore[call-overload]
+        except bex.ProfileNotFound as exc:
+            raise _profile_error(self.settings.profile) from exc
         except (bex.PartialCredentialsError, bex.CredentialRetrievalError,
                 bex.TokenRetrievalError, bex.SSOError) as exc:
             raise _credential_error(exc) from exc
@@ -366,6 +384,8 @@ class ClientFactory:
         needs no permission). STS is asked at the Cognito endpoint when that is not
         AWS's (a local emulator, LocalStack), else where botocore sends it (which
         honours AWS_ENDPOINT_URL_STS). A local emulator without STS gives None."""
+        if self._endpoint_error is not None:
+            raise self._endpoint_error
         region = region or self.default_region()  # a pool's own region wins (CONTRACT.md)
         if not region:
             raise ReconcilerError("no AWS region is set",
