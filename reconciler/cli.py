@@ -25,6 +25,7 @@ EXIT_OK, EXIT_ERROR, EXIT_CHANGES = 0, 1, 2
 # without loading what planning against AWS needs.
 COMMANDS = {
     "validate": "reconciler.commands.validate_cmd:validate",
+    "review": "reconciler.commands.review_cmd:review",
     "plan": "reconciler.commands.plan_cmd:plan",
     "apply": "reconciler.commands.apply_cmd:apply",
     "outputs": "reconciler.commands.outputs_cmd:outputs",
