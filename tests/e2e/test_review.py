@@ -1,0 +1,78 @@
+"""`review` as users run it (issue 14): offline, exit status by threshold, every format.
+
+The sandbox runs beside it only to prove the review makes no call at all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .cli import clear_requests, run, run_process, sandbox_requests, write_spec
+
+SECURE_ENOUGH = """version: 1
+user_pools:
+  - pool_name: tidy
+    deletion_protection: ACTIVE
+    clients:
+      - client_name: web
+        explicit_auth_flows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+        prevent_user_existence_errors: ENABLED
+"""
+
+
+def test_the_walkthrough_spec_names_its_password_flow(sandbox_url: str,
+                                                       workshop_spec: str) -> None:
+    clear_requests(sandbox_url)
+    result = run(sandbox_url, "review", workshop_spec)
+    # Its findings are medium at most: below the default threshold (high).
+    assert result.code == 0, result.text
+    line = next(x for x in result.out.splitlines() if "CR301" in x)
+    assert line.startswith(f"{workshop_spec}:66:13: medium: CR301 ")
+    assert "ALLOW_USER_PASSWORD_AUTH" in line and "SRP" in line
+    assert "fix: remove ALLOW_USER_PASSWORD_AUTH" in result.out
+    assert sandbox_requests(sandbox_url) == []  # offline: not one call
+
+
+def test_the_threshold_sets_the_exit_status(sandbox_url: str, workshop_spec: str) -> None:
+    assert run(sandbox_url, "review", "--fail-on", "medium", workshop_spec).code == 1
+    assert run(sandbox_url, "review", "--fail-on", "high", workshop_spec).code == 0
+    assert run(sandbox_url, "review", "--fail-on", "extreme", workshop_spec).code == 1  # usage
+
+
+def test_a_high_finding_fails_by_default(sandbox_url: str, tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, SECURE_ENOUGH.replace(
+        "prevent_user_existence_errors: ENABLED",
+        "prevent_user_existence_errors: ENABLED\n"
+        "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [code]\n"
+        "        allowed_oauth_scopes: [openid]\n"
+        "        callback_urls: ['https://*.example.com/cb']"))
+    result = run(sandbox_url, "review", "--format", "json", spec)
+    assert result.code == 1, result.text
+    data = json.loads(result.out)
+    [wild] = [f for f in data["findings"] if f["rule"] == "CR303"]
+    assert (wild["severity"], wild["line"], wild["col"]) == ("high", 12, 25)
+
+
+def test_an_invalid_spec_is_an_error_not_a_review(sandbox_url: str, tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, SECURE_ENOUGH.replace("deletion_protection: ACTIVE",
+                                                      "deletion_protection: SOMETIMES"))
+    clear_requests(sandbox_url)
+    result = run(sandbox_url, "review", spec)
+    assert result.code == 1
+    assert result.out == ""
+    assert f"{spec}:4:26: error:" in result.err
+    assert "the spec is invalid" in result.err
+    assert sandbox_requests(sandbox_url) == []
+
+
+def test_sarif_and_markdown_from_the_installed_entry_point(sandbox_url: str,
+                                                            workshop_spec: str) -> None:
+    sarif = run_process(sandbox_url, "review", "--format", "sarif", workshop_spec)
+    assert sarif.code == 0, sarif.text
+    log = json.loads(sarif.out)
+    assert log["version"] == "2.1.0"
+    assert "CR301" in {r["ruleId"] for r in log["runs"][0]["results"]}
+    markdown = run_process(sandbox_url, "review", "--format", "markdown", workshop_spec)
+    assert "| medium | CR301 Password-sending auth flow enabled |" in markdown.out
