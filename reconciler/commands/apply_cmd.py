@@ -9,6 +9,7 @@ import time
 import click
 
 from reconciler import interruption
+from reconciler.apply.create_check import CreateCheck
 from reconciler.apply.executor import ApplyReport, Execution
 from reconciler.cli_options import (
     Options,
@@ -22,7 +23,7 @@ from reconciler.engine import PlanResult, replan
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
 from reconciler.inputs import SpecInput
-from reconciler.live.recheck import current_fingerprint, existing_for_create
+from reconciler.live.recheck import current_fingerprint
 from reconciler.plan.model import Action, Plan
 from reconciler.render.escape import visible
 from reconciler.render.progress import ReadProgress
@@ -77,7 +78,7 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
     api_for_region = api_factory(opts)
     started = time.monotonic()
     execution = Execution(result.plan, api_for_region, lambda line: click.echo(line, err=True),
-                          recheck=current_fingerprint, create_check=existing_for_create)
+                          recheck=current_fingerprint, create_check=CreateCheck())
     report, abandoned = _run_interruptibly(execution)
     if report.interrupted is not None:
         _report_interruption(report, abandoned)
