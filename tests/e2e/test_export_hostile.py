@@ -46,12 +46,14 @@ def test_the_pool_name_pattern_allows_whitespace() -> None:
 @pytest.mark.parametrize("name", [n for n in HOSTILE if "\n" in n or "\r" in n or "\f" in n])
 def test_a_name_with_line_breaks_exports_and_plans_clean(sandbox_url: str, cognito: Any,
                                                          tmp_path: Path, name: str) -> None:
-    cognito.create_user_pool(PoolName=name)
+    pool_id = cognito.create_user_pool(PoolName=name)["UserPool"]["Id"]
+    cognito.create_user_pool_client(UserPoolId=pool_id, ClientName=f"client {name}")
     exported = run(sandbox_url, "export", "--pool-name", name)
     assert exported.code == 0, exported.text
     clean_terminal(exported)
     document = yaml.safe_load(exported.out)
     assert document["user_pools"][0]["pool_name"] == name
+    assert document["user_pools"][0]["clients"][0]["client_name"] == f"client {name}"
     spec = tmp_path / "spec.yaml"
     spec.write_text(exported.out)
     planned = run(sandbox_url, "plan", "--detailed-exitcode", str(spec))
