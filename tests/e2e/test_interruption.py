@@ -158,3 +158,21 @@ def test_sigterm_while_planning_is_one_line_and_exit_143(sandbox_url: str,
     assert "Traceback" not in err
     assert [r["operation"] for r in sandbox_requests(sandbox_url)
             if not r["operation"].startswith(("List", "Describe", "Get"))] == []
+
+
+def test_a_second_signal_stops_the_wait(held: tuple[str, str]) -> None:
+    url, spec = held
+    proc = start_apply(url, spec, COGNITO_RECONCILER_STOP_WAIT_SECONDS="600")
+    try:
+        wait_for_calls(url, "CreateGroup", WORKERS)
+        proc.send_signal(signal.SIGINT)
+        early = read_until(proc, "signal again to stop waiting")
+        proc.send_signal(signal.SIGINT)
+        _, rest = proc.communicate(timeout=60)  # far less than the 600 s wait
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        inject(url, {})
+    err = "".join(early) + rest
+    assert proc.returncode == 130, err
+    assert f"0 call(s) done, {WORKERS} unknown, {GROUPS - WORKERS} not done" in err
