@@ -1,8 +1,8 @@
-"""Generate reconciler/data/model_facts.json from botocore's cognito-idp model.
+"""Generate reconciler/data/model_facts.json from the cognito-idp model the package ships.
 
 The pure core (plan, apply) needs a few facts about the API: which members each
 create/update/describe operation has. They are generated, never hand-copied, so
-a botocore upgrade shows up as a stale-file test failure.
+a newer shipped model shows up as a stale-file test failure.
 
     python tools/gen_model_facts.py          # write
     python tools/gen_model_facts.py --check  # exit 1 if stale
@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import botocore
-import botocore.session
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reconciler.aws.service_model import SHIPPED_BOTOCORE, service_model  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "reconciler" / "data" / "model_facts.json"
 
@@ -45,7 +47,7 @@ KINDS: dict[str, dict[str, str]] = {
 
 
 def build() -> dict[str, Any]:
-    model = botocore.session.get_session().get_service_model("cognito-idp")
+    model = service_model()
 
     def members(op: str, side: str = "input") -> list[str]:
         operation = model.operation_model(op)
@@ -65,7 +67,8 @@ def build() -> dict[str, Any]:
         else:
             facts["describe_members"] = members(spec["describe_output"], "output")
         kinds[kind] = facts
-    return {"botocore_version": botocore.__version__, "kinds": kinds}
+    # The botocore release the shipped model comes from (not the installed one).
+    return {"botocore_version": SHIPPED_BOTOCORE, "kinds": kinds}
 
 
 def render() -> str:

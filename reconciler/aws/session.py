@@ -28,6 +28,7 @@ import urllib3.util
 from botocore.retries import quota, standard
 from botocore.retries.base import BaseRetryableChecker
 
+from reconciler.aws.service_model import API_VERSION, new_session
 from reconciler.aws.unmodeled import register_unmodeled_detector
 from reconciler.errors import ReconcilerError
 
@@ -284,7 +285,9 @@ class ClientFactory:
         self.stats = RetryStats()
         self.warnings: list[str] = []
         try:
-            self._session = boto3.session.Session(profile_name=settings.profile)
+            # The shipped cognito-idp model, not the installed botocore's (service_model.py).
+            self._session = boto3.session.Session(botocore_session=new_session(),
+                                                  profile_name=settings.profile)
         except bex.ProfileNotFound as exc:
             raise _profile_error(settings.profile) from exc
         self._clients: dict[str, object] = {}
@@ -338,6 +341,7 @@ class ClientFactory:
         local = is_loopback(self.endpoint)
         kwargs: dict[str, object] = {
             "region_name": region,
+            "api_version": API_VERSION,
             "config": botocore.config.Config(
                 retries=RETRY_CONFIG,  # type: ignore[arg-type]
                 user_agent_extra="cognito-reconciler",

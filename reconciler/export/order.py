@@ -50,9 +50,9 @@ SECTION_OF: dict[str, str | None] = {key: title for title, keys in POOL_SECTIONS
 
 @cache
 def _service_model() -> Any:
-    import botocore.session  # the pinned model the schema was generated from
+    from reconciler.aws.service_model import service_model  # the schema's own model
 
-    return botocore.session.get_session().get_service_model("cognito-idp")
+    return service_model()
 
 
 @cache

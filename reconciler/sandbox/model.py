@@ -1,11 +1,15 @@
-"""Access to botocore's cognito-idp model, the authority on request shapes."""
+"""Access to the cognito-idp model the tool ships, the authority on request shapes.
+
+The sandbox validates requests against the same model the spec schema and the
+client are built from (reconciler/aws/service_model.py), so a member the tool may
+send is one the sandbox knows, whatever botocore is installed."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-import botocore.session
+from reconciler.aws.service_model import service_model as shipped_model
 
 TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 
@@ -15,7 +19,7 @@ _READ_PREFIXES = ("Describe", "Get", "List", "AdminGet", "AdminList")
 
 @lru_cache(maxsize=1)
 def service_model() -> Any:
-    return botocore.session.get_session().get_service_model("cognito-idp")
+    return shipped_model()
 
 
 @lru_cache(maxsize=1)

@@ -131,18 +131,19 @@ def test_pinned_id_selects_among_duplicates(sandbox_url, cognito, tmp_path):
 def test_fields_this_version_does_not_model_block_updates(sandbox_url, cognito, tmp_path):
     assert run(sandbox_url, "apply", "--auto-approve", spec(tmp_path)).code == 0
     pool_id = only_pool(cognito)
+    # A member no model has yet (KeyConfiguration, once used here, is in the shipped model).
     body = json.dumps({"UserPoolId": pool_id,
-                       "Fields": {"KeyConfiguration": {"KeyType": "AWS_OWNED_KEY"}}}).encode()
+                       "Fields": {"FutureConfiguration": {"Mode": "ON"}}}).encode()
     urllib.request.urlopen(urllib.request.Request(
         f"{sandbox_url}/_sandbox/describe-extra", data=body, method="POST",
         headers={"Content-Type": "application/json"}), timeout=10).close()
     clear_requests(sandbox_url)
     changed = spec(tmp_path, protection="ACTIVE")
     planned = run(sandbox_url, "plan", changed)
-    assert "KeyConfiguration" in planned.text
+    assert "FutureConfiguration" in planned.text
     result = run(sandbox_url, "apply", "--auto-approve", changed)
     assert result.code == 1
-    assert "KeyConfiguration" in result.err
+    assert "FutureConfiguration" in result.err
     assert writes(sandbox_url) == []
 
 

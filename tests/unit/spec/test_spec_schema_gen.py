@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import botocore.session
 import jsonschema
 import pytest
 import yaml
@@ -32,9 +31,26 @@ OPERATIONS = {
 TOOL_FILLED = {"UserPoolId", "ClientId"}
 
 
+# Managed operations whose members the spec sets only through the create's definition.
+UPDATE_OPERATIONS = {
+    "UpdateUserPool": "UserPool",
+    "UpdateUserPoolClient": "Client",
+    "UpdateUserPoolDomain": "Domain",
+    "UpdateGroup": "Group",
+    "UpdateResourceServer": "ResourceServer",
+    "UpdateIdentityProvider": "IdentityProvider",
+    "UpdateManagedLoginBranding": "ManagedLoginBranding",
+}
+# Ids an update takes that the tool fills in from live state.
+UPDATE_IDS = {"ManagedLoginBrandingId"}
+
+
 @pytest.fixture(scope="module")
 def model() -> Any:
-    return botocore.session.get_session().get_service_model("cognito-idp")
+    # The model the package ships (and its clients load), not the installed botocore's.
+    from reconciler.aws.service_model import service_model
+
+    return service_model()
 
 
 @pytest.fixture(scope="module")
@@ -350,8 +366,9 @@ def _check_shape(shape: Any, node: dict[str, Any], where: str, problems: list[st
             problems.append(f"{where}: expected an object schema")
             return
         props = node_resolved.get("properties", {})
+        left_out = node_resolved.get("x-not-in-spec", {})
         for member, member_shape in shape.members.items():
-            if member in TOOL_FILLED:
+            if member in TOOL_FILLED or member in left_out:
                 continue
             prop = props.get(snake_name(member))
             if prop is None or prop.get("x-aws-name") != member:
@@ -392,3 +409,81 @@ def test_schema_expresses_every_settable_member(model: Any, operation: str) -> N
     problems: list[str] = []
     _check_shape(shape, definition(OPERATIONS[operation]), operation, problems)
     assert problems == []
+
+
+@pytest.mark.parametrize("operation", sorted(UPDATE_OPERATIONS))
+def test_schema_expresses_every_member_an_update_takes(model: Any, operation: str) -> None:
+    shape = model.operation_model(operation).input_shape
+    node = definition(UPDATE_OPERATIONS[operation])
+    problems: list[str] = []
+    for member, member_shape in shape.members.items():
+        if member in TOOL_FILLED | UPDATE_IDS or member in node.get("x-not-in-spec", {}):
+            continue
+        prop = node["properties"].get(snake_name(member))
+        if prop is None or prop.get("x-aws-name") != member:
+            problems.append(f"{operation}.{member}: missing from the schema")
+            continue
+        _check_shape(member_shape, prop, f"{operation}.{member}", problems)
+    assert problems == []
+
+
+def test_members_left_out_of_the_spec_are_few_and_explained(model: Any) -> None:
+    left_out = {name: definition(name).get("x-not-in-spec", {})
+                for name in set(OPERATIONS.values())}
+    assert {name: sorted(v) for name, v in left_out.items() if v} == {
+        "Client": ["PublishSecretsInAWSSecretsManager"],
+        "Domain": ["Routing"],
+        "IdentityProvider": ["AcrMapping"],
+    }
+    by_definition = {v: k for k, v in OPERATIONS.items() if not k.startswith("Set")}
+    for name, members in left_out.items():
+        for member, reason in members.items():
+            assert member in model.operation_model(by_definition[name]).input_shape.members
+            assert snake_name(member) not in definition(name)["properties"]
+            assert len(reason) > 40 and "doc:" in reason
+
+
+def test_new_members_of_the_shipped_model_are_settable() -> None:
+    pool = definition("UserPool")["properties"]
+    for key in ("key_configuration", "issuer_configuration", "acr_configuration",
+                "dcr_configuration"):
+        assert pool[key]["x-aws-name"] in {"KeyConfiguration", "IssuerConfiguration",
+                                           "AcrConfiguration", "DcrConfiguration"}
+    flows = definition("Client")["properties"]["explicit_auth_flows"]["items"]["enum"]
+    assert "ALLOW_TOKEN_EXCHANGE_DELEGATION" in flows
+
+
+def test_a_model_with_one_more_member_makes_the_schema_stale(
+        monkeypatch: pytest.MonkeyPatch, generated: str) -> None:
+    # The freshness test compares the committed schema with the shipped model: a model
+    # that differs by one settable member must give another schema.
+    import gzip
+
+    from botocore.model import ServiceModel
+
+    from reconciler.aws import service_model as shipped
+
+    data = json.loads(gzip.decompress(shipped.model_file().read_bytes()))
+    data["shapes"]["CreateUserPoolRequest"]["members"]["FutureSetting"] = {
+        "shape": "BooleanType", "documentation": "<p>A member from a newer API.</p>"}
+    mod = gen_schema()
+    monkeypatch.setattr(shipped, "service_model", lambda: ServiceModel(data, "cognito-idp"))
+    other = mod.render(mod.build_schema())
+    assert other != generated
+    assert '"future_setting"' in other and '"future_setting"' not in generated
+
+
+def test_model_facts_are_fresh() -> None:
+    import importlib.util
+
+    path = ROOT / "tools" / "gen_model_facts.py"
+    spec = importlib.util.spec_from_file_location("gen_model_facts", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run tools/gen_model_facts.py"
+    from reconciler.aws.service_model import SHIPPED_BOTOCORE
+
+    facts = json.loads((ROOT / "reconciler/data/model_facts.json").read_text())
+    assert facts["botocore_version"] == SHIPPED_BOTOCORE
+    assert "KeyConfiguration" in facts["kinds"]["user_pool"]["update_members"]

@@ -122,7 +122,8 @@ def test_enum_lists_allowed_values(tmp_path: Path) -> None:
         f'{f}:6:57: error: explicit_auth_flows[1]: "ALLOW_SRP_AUTH" is not one of '
         "ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH, "
         "ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_USER_PASSWORD_AUTH, "
-        "ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH (did you mean "
+        "ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH, "
+        "ALLOW_TOKEN_EXCHANGE_DELEGATION, ALLOW_TOKEN_EXCHANGE_IMPERSONATION (did you mean "
         "'ALLOW_USER_AUTH'?) (at user_pools[0].clients[0].explicit_auth_flows[1])"
     )
 
