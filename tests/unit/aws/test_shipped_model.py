@@ -50,7 +50,7 @@ def test_the_client_validates_requests_by_the_shipped_model(client: Any) -> None
 
     # A new member is accepted client-side (an older model would refuse it as unknown);
     # a wrong type for it is refused before anything is sent.
-    with pytest.raises(ParamValidationError, match="KeyConfiguration.KeyType"):
+    with pytest.raises(ParamValidationError, match=r"KeyConfiguration\.KeyType"):
         client.update_user_pool(UserPoolId="us-east-1_a", KeyConfiguration={"KeyType": 1})
 
 
