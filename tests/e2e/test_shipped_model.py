@@ -1,0 +1,76 @@
+"""Members only the shipped (newer) model knows, planned and applied against the sandbox."""
+
+from __future__ import annotations
+
+from .cli import clear_requests, run, sandbox_requests, write_spec
+
+SPEC = """\
+version: 1
+user_pools:
+  - pool_name: modern
+    deletion_protection: {protection}
+{extra}"""
+NEW_MEMBERS = """\
+    issuer_configuration: {type: UPDATED}
+    key_configuration: {key_type: AWS_OWNED_KEY}
+    acr_configuration:
+      Level2: {acr_value: "urn:example:mfa"}
+"""
+
+
+def _pool(cognito):
+    [summary] = cognito.list_user_pools(MaxResults=60)["UserPools"]
+    return summary["Id"]
+
+
+def test_new_pool_members_are_created_and_converge(sandbox_url, cognito, tmp_path):
+    path = write_spec(tmp_path, SPEC.format(protection="INACTIVE", extra=NEW_MEMBERS))
+    assert run(sandbox_url, "validate", path).code == 0
+    applied = run(sandbox_url, "apply", "--auto-approve", path)
+    assert applied.code == 0, applied.text
+    [create] = [r["body"] for r in sandbox_requests(sandbox_url)
+                if r["operation"] == "CreateUserPool"]
+    assert create["IssuerConfiguration"] == {"Type": "UPDATED"}
+    assert create["KeyConfiguration"] == {"KeyType": "AWS_OWNED_KEY"}
+    assert create["AcrConfiguration"] == {"Level2": {"AcrValue": "urn:example:mfa"}}
+    planned = run(sandbox_url, "plan", "--detailed-exitcode", path)
+    assert planned.code == 0, planned.text
+
+
+def test_an_update_carries_new_members_the_spec_leaves_out(sandbox_url, cognito, tmp_path):
+    path = write_spec(tmp_path, SPEC.format(protection="INACTIVE", extra=NEW_MEMBERS))
+    assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
+    clear_requests(sandbox_url)
+    # The new members are no longer in the spec: unmanaged, so kept as they are live.
+    unmanaged = write_spec(tmp_path, SPEC.format(protection="ACTIVE", extra=""), "b.yaml")
+    result = run(sandbox_url, "apply", "--auto-approve", unmanaged)
+    assert result.code == 0, result.text
+    [update] = [r["body"] for r in sandbox_requests(sandbox_url)
+                if r["operation"] == "UpdateUserPool"]
+    assert update["DeletionProtection"] == "ACTIVE"
+    assert update["IssuerConfiguration"] == {"Type": "UPDATED"}
+    assert update["KeyConfiguration"] == {"KeyType": "AWS_OWNED_KEY"}
+    pool = cognito.describe_user_pool(UserPoolId=_pool(cognito))["UserPool"]
+    assert pool["DeletionProtection"] == "ACTIVE"
+
+
+def test_a_new_member_changes_in_place(sandbox_url, cognito, tmp_path):
+    path = write_spec(tmp_path, SPEC.format(protection="INACTIVE", extra=NEW_MEMBERS))
+    assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
+    changed = write_spec(tmp_path, SPEC.format(
+        protection="INACTIVE", extra=NEW_MEMBERS.replace("UPDATED", "ORIGINAL")), "c.yaml")
+    planned = run(sandbox_url, "plan", changed)
+    assert "issuer_configuration.type" in planned.out
+    assert "UPDATED" in planned.out and "ORIGINAL" in planned.out
+    assert run(sandbox_url, "apply", "--auto-approve", changed).code == 0
+    assert run(sandbox_url, "plan", "--detailed-exitcode", changed).code == 0
+
+
+def test_a_bad_value_of_a_new_member_is_refused_offline(sandbox_url, tmp_path):
+    path = write_spec(tmp_path, SPEC.format(
+        protection="INACTIVE", extra="    issuer_configuration: {type: NEWEST}\n"))
+    clear_requests(sandbox_url)
+    result = run(sandbox_url, "validate", path)
+    assert result.code == 1
+    assert "issuer_configuration" in result.err and "UPDATED" in result.err
+    assert sandbox_requests(sandbox_url) == []
