@@ -43,8 +43,11 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
         click.echo(render_json(result.plan), nl=False)
     elif output_format == "markdown":
         from reconciler.render.markdown import render_markdown
+        from reconciler.review.introduced import review_section
 
-        click.echo(render_markdown(result.plan), nl=False)
+        # The security review of what this change introduces follows the plan (issue 14).
+        click.echo(render_markdown(result.plan) + review_section(result.spec, result.plan),
+                   nl=False)
     else:
         style = Style(wants_color(sys.stdout, opts.no_color))
         click.echo(render_plan(result.plan, style), nl=False)

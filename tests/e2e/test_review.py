@@ -76,3 +76,35 @@ def test_sarif_and_markdown_from_the_installed_entry_point(sandbox_url: str,
     assert "CR301" in {r["ruleId"] for r in log["runs"][0]["results"]}
     markdown = run_process(sandbox_url, "review", "--format", "markdown", workshop_spec)
     assert "| medium | CR301 Password-sending auth flow enabled |" in markdown.out
+
+
+def _review_section(markdown: str) -> str:
+    _head, found, section = markdown.partition("#### Security review: findings this change "
+                                              "introduces")
+    assert found, markdown
+    return section
+
+
+def test_plan_markdown_appends_what_the_change_introduces(sandbox_url: str, tmp_path: Path,
+                                                          workshop_spec: str) -> None:
+    # Everything is new: every finding of the spec comes with the change.
+    first = run(sandbox_url, "plan", "--format", "markdown", workshop_spec)
+    assert first.code == 0, first.text
+    section = _review_section(first.out)
+    assert "CR301 Password" in section and "CR104 MFA not required" in section
+    assert run(sandbox_url, "apply", "--auto-approve", workshop_spec).code == 0
+
+    # Once applied, a change to one key brings only the findings at that key.
+    text = Path(workshop_spec).read_text()
+    changed = write_spec(tmp_path, text.replace("deletion_protection: ACTIVE",
+                                                "deletion_protection: INACTIVE"))
+    second = run(sandbox_url, "plan", "--format", "markdown", changed)
+    assert second.code == 0, second.text
+    section = _review_section(second.out)
+    assert "CR105 Deletion protection off" in section
+    assert f"`{changed}:7:5`" in section
+    assert "CR301" not in section and "CR104" not in section
+
+    # No change, no section: the plan comment stays as it was.
+    unchanged = run(sandbox_url, "plan", "--format", "markdown", workshop_spec)
+    assert "Security review" not in unchanged.out

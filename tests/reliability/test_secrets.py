@@ -135,6 +135,8 @@ def test_no_command_shows_a_secret(sandbox_url: str, cognito: Any, tmp_path: Pat
         env["SECRETIVE_CORP_CLIENT_SECRET"] = secret_values["CORP_OIDC_SECRET"]
         tool("plan", "--detailed-exitcode", "exported.yaml")  # the export plans clean
     tool("schema")
+    for output in ("text", "json", "sarif", "markdown"):  # review reads the same secrets
+        tool("review", "--fail-on", "low", "--format", output, "spec.yaml", expect=None)
 
     # Rotated IdP secret, resent; then a failed resend (a traceback, with -v).
     env["GOOGLE_CLIENT_SECRET"] = rotated = "GOCSPX-" + secrets.token_hex(12)
