@@ -201,6 +201,8 @@ def _refresh_token(client: dict[str, Any], path: SpecPath, locate: Locate) -> li
     flows = client.get("explicit_auth_flows")
     if not isinstance(flows, list) or not flows:
         return []
+    if not all(isinstance(f, str) for f in flows):
+        return []  # the schema reports it
     if any(f in _LEGACY_FLOWS for f in flows) or "ALLOW_REFRESH_TOKEN_AUTH" in flows:
         return []
     return [
@@ -333,7 +335,12 @@ def _identity_providers(
         pool.get("identity_providers"), (*path, "identity_providers")
     ):
         kind, name = provider.get("provider_type"), provider.get("provider_name")
-        if kind in _SOCIAL_TYPES and isinstance(name, str) and name != kind:
+        if (
+            isinstance(kind, str)
+            and kind in _SOCIAL_TYPES
+            and isinstance(name, str)
+            and name != kind
+        ):
             key = (*item_path, "provider_name")
             out.append(
                 _error(

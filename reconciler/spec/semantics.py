@@ -210,7 +210,7 @@ def _client(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diag
         )
     auth = client.get("explicit_auth_flows")
     if isinstance(auth, list):
-        legacy = sorted({f for f in auth if f in LEGACY_AUTH_FLOWS})
+        legacy = sorted({f for f in auth if isinstance(f, str) and f in LEGACY_AUTH_FLOWS})
         modern = sorted({f for f in auth if isinstance(f, str) and f.startswith("ALLOW_")})
         if legacy and modern:
             out.append(

@@ -275,3 +275,36 @@ def test_values_from_the_environment_are_never_echoed(tmp_path: Path) -> None:
         "(at user_pools[0].clients[0].default_redirect_uri)",
     ]
     assert not any("s3cr3t" in line for line in found)
+
+
+def test_rules_skip_values_of_the_wrong_shape() -> None:
+    # They run even when the schema found errors, so a mapping where a string belongs
+    # must be skipped (the schema reports it), never crash.
+    from reconciler.errors import Location
+    from reconciler.spec import semantics
+
+    pool = {
+        "pool_name": "p",
+        "mfa_configuration": {"x": 1},
+        "user_pool_tier": ["PLUS"],
+        "user_pool_add_ons": {"advanced_security_mode": {"x": 1}},
+        "domain": {"domain": {"x": 1}},
+        "schema": [{"name": {"x": 1}, "required": True}],
+        "identity_providers": [{"provider_type": {"x": 1}, "provider_name": "a"}],
+        "clients": [
+            {
+                "client_name": "c",
+                "explicit_auth_flows": [{"x": 1}, ["y"]],
+                "callback_urls": [{"x": 1}],
+                "logout_urls": [["x"]],
+                "allowed_oauth_flows": "code",
+                "managed_login_branding": ["x"],
+            }
+        ],
+    }
+    found = semantics.check({"user_pools": [pool]}, lambda path: Location("x.yaml", 1, 1))
+    # Only the switch warnings: they read whether the URL lists are set, not their items.
+    assert [d.path for d in found] == [
+        "user_pools[0].clients[0].logout_urls",
+        "user_pools[0].clients[0].callback_urls",
+    ]
