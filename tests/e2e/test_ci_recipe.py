@@ -314,8 +314,8 @@ def test_the_drift_check_uses_the_detailed_exit_code():
 
 
 def test_the_pre_commit_hook_validates_yaml_files():
-    [hook] = yaml.safe_load(HOOKS.read_text())
-    assert hook["id"] == "cognito-reconciler-validate"
+    [hook] = [h for h in yaml.safe_load(HOOKS.read_text())
+              if h["id"] == "cognito-reconciler-validate"]
     assert hook["entry"] == "cognito-reconciler validate"
     assert hook["language"] == "python"
     assert hook.get("pass_filenames", True) is True

@@ -108,3 +108,40 @@ def test_plan_markdown_appends_what_the_change_introduces(sandbox_url: str, tmp_
     # No change, no section: the plan comment stays as it was.
     unchanged = run(sandbox_url, "plan", "--format", "markdown", workshop_spec)
     assert "Security review" not in unchanged.out
+
+
+# --- the CI recipe and the pre-commit hook ---------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_pre_commit_hook_offers_review() -> None:
+    import yaml
+
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    hook = hooks["cognito-reconciler-review"]
+    assert hook["entry"] == "cognito-reconciler review"
+    assert hook["language"] == "python" and hook["pass_filenames"] is True
+
+
+def test_the_workflow_uploads_the_review_sarif(sandbox_url: str, tmp_path: Path,
+                                               workshop_spec: str) -> None:
+    import yaml
+
+    workflow = yaml.safe_load((REPO / "examples" / "ci" / "github-actions.yml").read_text())
+    job = workflow["jobs"]["plan"]
+    assert job["permissions"]["security-events"] == "write"
+    [review] = [s for s in job["steps"] if s.get("id") == "review"]
+    [upload] = [s for s in job["steps"]
+                if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif")]
+    sarif_file = upload["with"]["sarif_file"]
+    [line] = [x for x in review["run"].splitlines() if "--format sarif" in x]
+    assert f"> {sarif_file}" in line
+    # The line as the runner would run it: SARIF on stdout, the exit status kept for later.
+    args = line.split("cognito-reconciler ", 1)[1].split(" >", 1)[0].replace(
+        '"$SPECS"', workshop_spec).split()
+    result = run(sandbox_url, *args)
+    assert result.code == 0, result.text
+    assert json.loads(result.out)["version"] == "2.1.0"
+    [gate] = [s for s in job["steps"] if "steps.review.outputs.code" in str(s.get("if", ""))]
+    assert job["steps"].index(gate) == len(job["steps"]) - 1  # after the plan comment
