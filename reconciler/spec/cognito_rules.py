@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Set
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from reconciler.errors import Diagnostic, Location
 from reconciler.spec.yaml_source import SpecPath, format_path
@@ -153,7 +153,10 @@ def _redirect_problem(url: Any) -> str:
     # app schemes such as myapp://example are supported.
     if not isinstance(url, str):
         return ""
-    if not urlsplit(url).scheme:
+    parts = _split(url)
+    if parts is None:
+        return "is not a valid URL"
+    if not parts.scheme:
         return "must be an absolute URL"
     if "#" in url:
         return "must not have a fragment (#...)"
@@ -162,13 +165,22 @@ def _redirect_problem(url: Any) -> str:
     return ""
 
 
-def _plain_http(url: str) -> bool:
-    parts = urlsplit(url)
+def _split(url: str) -> SplitResult | None:
+    """``url``'s parts, or None when it can't be parsed (an unclosed ``[`` host...)."""
     try:
-        host = parts.hostname or ""
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - parsing the host is what raises
     except ValueError:
-        host = ""
-    return parts.scheme.lower() == "http" and host not in _LOOPBACK
+        return None
+    return parts
+
+
+def _plain_http(url: str) -> bool:
+    """http to a host other than loopback; an unparsable URL is reported elsewhere."""
+    parts = _split(url)
+    if parts is None:
+        return False
+    return parts.scheme.lower() == "http" and (parts.hostname or "") not in _LOOPBACK
 
 
 def _branding(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:

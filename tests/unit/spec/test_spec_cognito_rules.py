@@ -308,3 +308,19 @@ def test_rules_skip_values_of_the_wrong_shape() -> None:
         "user_pools[0].clients[0].logout_urls",
         "user_pools[0].clients[0].callback_urls",
     ]
+
+
+def test_a_malformed_url_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    f = _spec(
+        tmp_path,
+        CLIENT
+        + "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [code]\n"
+        "        allowed_oauth_scopes: [openid]\n"
+        "        callback_urls: ['http://[::1/cb']\n"
+        "        logout_urls: ['https://[bad/bye']\n",
+    )
+    assert problems([f]) == [
+        f"{f}:9:25: error: callback_urls[0]: 'http://[::1/cb' is not a valid URL "
+        "(at user_pools[0].clients[0].callback_urls[0])"
+    ]
