@@ -322,6 +322,39 @@ RESOURCES = (
 )
 
 
+# The tool's own top-level key for `review` (docs/rules.md): findings the spec's
+# authors accept, each with its reason. Only `review` reads it.
+REVIEW_BLOCK: Schema = {
+    "type": "object",
+    "description": "Security review acceptances: findings of `cognito-reconciler review` "
+    "kept on purpose, each with its reason (docs/rules.md).",
+    "additionalProperties": False,
+    "required": ["accept"],
+    "properties": {
+        "accept": {
+            "type": "array",
+            "description": "One entry per accepted finding: the rule, why, and optionally "
+            "where.",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["rule", "because"],
+                "properties": {
+                    "rule": {"type": "string", "pattern": "^CR[0-9]{3}$",
+                             "description": "The rule id, e.g. CR301."},
+                    "because": {"type": "string", "minLength": 1,
+                                "description": "Why the finding is accepted."},
+                    "pool": {"type": "string",
+                             "description": "Only in this pool (its pool_name); else every pool."},
+                    "client": {"type": "string",
+                               "description": "Only for this client (its client_name)."},
+                },
+            },
+        },
+    },
+}
+
+
 class Generator:
     def __init__(self, model: Any) -> None:
         self.model = model
@@ -350,6 +383,7 @@ class Generator:
                     "additionalProperties": {"type": ["string", "number", "boolean"]},
                 },
                 "user_pools": _array_of("UserPool", "The user pools this spec manages."),
+                "review": REVIEW_BLOCK,
             },
             "$defs": dict(sorted(self.defs.items())),
         }

@@ -119,24 +119,24 @@ def parse_block(data: Any, locate: Callable[[SpecPath], Location],
     accept = data.get("accept") if isinstance(data, dict) else None
     if not isinstance(data, dict) or set(data) - {"accept"} or not isinstance(accept, list):
         problems.append(Diagnostic(locate(("review",)), "review: expects 'accept:', a list "
-                                   "of {rule, because, pool?, client?}", "review"))
+                                   "of {rule, because, pool?, client?}", "review", "warning"))
         return entries, problems
     for index, item in enumerate(accept):
         path: SpecPath = ("review", "accept", index)
         shown = f"review.accept[{index}]"
         if not isinstance(item, dict) or set(item) - {"rule", "because", "pool", "client"}:
             problems.append(Diagnostic(locate(path), "expected a mapping of rule, because "
-                                       "and optionally pool and client", shown))
+                                       "and optionally pool and client", shown, "warning"))
             continue
         rule = str(item.get("rule", "")).upper()
         because = item.get("because")
         if rule not in known:
-            problems.append(Diagnostic(locate(path), f"unknown rule {item.get('rule')!r}",
-                                       shown))
+            problems.append(Diagnostic(locate(path), f"unknown rule {item.get('rule')!r}: "
+                                       "it accepts nothing", shown, "warning"))
             continue
         if not isinstance(because, str) or not because.strip():
             problems.append(Diagnostic(locate(path), f"accepting {rule} needs a reason "
-                                       "(because: ...)", shown))
+                                       "(because: ...)", shown, "warning"))
             continue
         pool, client = item.get("pool"), item.get("client")
         entries.append(BlockEntry(rule, because.strip(),

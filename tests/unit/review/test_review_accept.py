@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from _review_helpers import CASES, ENVIRON, ROOT, WORKSHOP
 
+from reconciler.errors import SpecError
 from reconciler.review.engine import Review, review_spec
 from reconciler.spec.loader import load_spec
 
@@ -85,3 +86,46 @@ def test_review_imports_no_aws_sdk() -> None:
                             check=True, cwd=ROOT)
     assert '"CR301"' in result.stdout  # it did review
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+# --- the review: block ------------------------------------------------------------------
+
+
+def _with_block(tmp_path: Path, block: str) -> Review:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text((CASES / "CR301" / "trips.yaml").read_text() + block)
+    return review_spec(load_spec([str(spec)], environ=ENVIRON))
+
+
+def test_a_review_block_accepts_for_one_pool_and_client(tmp_path: Path) -> None:
+    review = _with_block(tmp_path, "review:\n  accept:\n"
+                         "    - {rule: CR301, pool: review-cr301, client: web, because: migration}\n")
+    assert _cr301(review) == ["migration"]
+    assert review.notes == []
+
+
+def test_a_review_block_for_another_pool_accepts_nothing_and_says_so(tmp_path: Path) -> None:
+    review = _with_block(tmp_path, "review:\n  accept:\n"
+                         "    - rule: CR301\n      pool: elsewhere\n      because: migration\n")
+    assert _cr301(review) == [None]
+    [note] = review.notes
+    assert note.severity == "warning" and note.location.line == 59
+    assert "review.accept CR301: no finding matches it" in note.message
+
+
+def test_a_review_block_in_another_file_of_the_spec_counts(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text((CASES / "CR301" / "trips.yaml").read_text())
+    (tmp_path / "b.yaml").write_text("version: 1\nuser_pools: []\nreview:\n  accept:\n"
+                                     "    - {rule: CR301, because: migration}\n")
+    review = review_spec(load_spec([str(tmp_path)], environ=ENVIRON))
+    assert _cr301(review) == ["migration"]
+
+
+def test_a_review_block_without_a_reason_is_a_spec_error(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text((CASES / "CR301" / "trips.yaml").read_text()
+                    + "review:\n  accept:\n    - {rule: CR301}\n")
+    with pytest.raises(SpecError) as raised:
+        load_spec([str(spec)], environ=ENVIRON)
+    assert any("because" in d.message and d.location.line == 59
+               for d in raised.value.diagnostics), raised.value
