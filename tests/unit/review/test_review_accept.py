@@ -98,8 +98,8 @@ def _with_block(tmp_path: Path, block: str) -> Review:
 
 
 def test_a_review_block_accepts_for_one_pool_and_client(tmp_path: Path) -> None:
-    review = _with_block(tmp_path, "review:\n  accept:\n"
-                         "    - {rule: CR301, pool: review-cr301, client: web, because: migration}\n")
+    review = _with_block(tmp_path, "review:\n  accept:\n    - {rule: CR301, pool: review-cr301,"
+                         " client: web, because: migration}\n")
     assert _cr301(review) == ["migration"]
     assert review.notes == []
 
