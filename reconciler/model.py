@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reconciler.aws_types import UNMODELED_KEY
+
 SpecPath = tuple[str | int, ...]
 
 
@@ -17,6 +19,15 @@ SpecPath = tuple[str | int, ...]
 class LivePart:
     document: dict[str, Any]  # describe output, secrets removed
     ids: dict[str, str] = field(default_factory=dict)  # e.g. ManagedLoginBrandingId
+    # Fields Cognito returned that the shipped model doesn't know (aws/unmodeled.py):
+    # a full update would reset them, so the planner refuses to update this part.
+    unmodeled: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The AWS edge marks them inside the document; they are not part of it.
+        found = self.document.pop(UNMODELED_KEY, None)
+        if isinstance(found, list):
+            self.unmodeled = sorted({*self.unmodeled, *map(str, found)})
 
 
 @dataclass

@@ -13,16 +13,42 @@ from typing import Any
 
 from reconciler.aws_types import UNMODELED_KEY
 
-WATCHED_OPERATIONS = (
+# Reads whose whole answer gets the unmodeled paths at its top (the facade moves them
+# onto the pool, the client and the pool's MFA settings).
+WHOLE_ANSWER_OPERATIONS = (
     "DescribeUserPool",
     "DescribeUserPoolClient",
     "GetUserPoolMfaConfig",
 )
+# Every other read the tool makes, with the member holding what it read: a resource
+# (its unmodeled paths go into it, relative to it, and LivePart moves them out of the
+# document) or a list of resources (each item gets its own). List summaries that are
+# only followed by a describe (pools, clients, identity providers) are watched too:
+# their describe is what carries the paths into the plan.
+RESOURCE_OPERATIONS: dict[str, str] = {
+    "ListUserPools": "UserPools",
+    "ListUserPoolClients": "UserPoolClients",
+    "ListGroups": "Groups",
+    "GetGroup": "Group",
+    "ListResourceServers": "ResourceServers",
+    "DescribeResourceServer": "ResourceServer",
+    "ListIdentityProviders": "Providers",
+    "DescribeIdentityProvider": "IdentityProvider",
+    "DescribeUserPoolDomain": "DomainDescription",
+    "GetUICustomization": "UICustomization",
+    "DescribeRiskConfiguration": "RiskConfiguration",
+    "GetLogDeliveryConfiguration": "LogDeliveryConfiguration",
+    "DescribeManagedLoginBranding": "ManagedLoginBranding",
+    "DescribeManagedLoginBrandingByClient": "ManagedLoginBranding",
+}
+WATCHED_OPERATIONS = (*WHOLE_ANSWER_OPERATIONS, *RESOURCE_OPERATIONS)
 
 
 def unmodeled_paths(raw: Any, shape: Any, prefix: str = "") -> list[str]:
     found: list[str] = []
     kind = getattr(shape, "type_name", None)
+    if getattr(shape, "metadata", {}).get("document"):
+        return found  # a free-form JSON document (branding Settings): any key is modeled
     if kind == "structure" and isinstance(raw, dict):
         for key, value in raw.items():
             path = f"{prefix}.{key}" if prefix else key
@@ -46,9 +72,27 @@ def _after_call(http_response: Any, parsed: dict[str, Any], model: Any, **_: Any
         raw = json.loads(http_response.content or b"{}")
     except ValueError:
         return
-    paths = sorted(set(unmodeled_paths(raw, model.output_shape)))
-    if paths:
-        parsed[UNMODELED_KEY] = paths
+    member = RESOURCE_OPERATIONS.get(model.name)
+    if member is None or not isinstance(raw, dict):
+        paths = sorted(set(unmodeled_paths(raw, model.output_shape)))
+        if paths:
+            parsed[UNMODELED_KEY] = paths
+        return
+    shape = model.output_shape.members.get(member)
+    _mark(raw.get(member), parsed.get(member), shape)
+
+
+def _mark(raw: Any, parsed: Any, shape: Any) -> None:
+    """Attach each resource's unmodeled paths to the parsed resource itself."""
+    if shape is None:
+        return
+    if shape.type_name == "list" and isinstance(raw, list) and isinstance(parsed, list):
+        for raw_item, parsed_item in zip(raw, parsed, strict=False):
+            _mark(raw_item, parsed_item, shape.member)
+    elif isinstance(raw, dict) and isinstance(parsed, dict):
+        paths = sorted(set(unmodeled_paths(raw, shape)))
+        if paths:
+            parsed[UNMODELED_KEY] = paths
 
 
 def register_unmodeled_detector(client: Any) -> None:

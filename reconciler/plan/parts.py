@@ -16,6 +16,7 @@ from reconciler import model_facts
 from reconciler.model import LivePart
 from reconciler.plan import branding
 from reconciler.plan import identity_providers as idp_rules
+from reconciler.plan.clients import unmodeled_message
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
 from reconciler.plan.shapes import Shape
@@ -191,7 +192,8 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
     if kind.kind == MANAGED_LOGIN_BRANDING.kind:
         # Its update merges instead of replacing: planned by its own rules.
         base.fingerprint = part_fingerprint(kind.kind, live.document) if live else None
-        return branding.plan_style(base, shape, desired, live, ids, owner.client_id)
+        return _guard_unmodeled(branding.plan_style(base, shape, desired, live, ids,
+                                                    owner.client_id), live)
     if kind.kind == IDENTITY_PROVIDER.kind:
         desired, note = idp_rules.without_read_only(desired)
         if note:
@@ -254,7 +256,14 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         body = idp_rules.update_body(body, desired, live)
         base.blocked = idp_rules.erase_risk(desired, live)
     base.requests = [Request(kind.update_op, body, note=f"full update: {len(body)} fields")]
-    return base
+    return _guard_unmodeled(base, live)
+
+
+def _guard_unmodeled(change: Change | None, live: LivePart | None) -> Change | None:
+    """An update would reset the live fields this model can't see: refuse it (as for pools)."""
+    if change and live and live.unmodeled and change.action == Action.UPDATE:
+        change.blocked = change.blocked or unmodeled_message(live.unmodeled)
+    return change
 
 
 def plan_list(kind: PartKind, owner: Owner, desired: list[dict[str, Any]] | None,
