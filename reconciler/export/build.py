@@ -422,6 +422,7 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
     if client.unmodeled:
         out.notes.append(f"{where}: Cognito returned fields this version doesn't model "
                          f"({', '.join(client.unmodeled)}); they are not in the spec")
+    note_unmodeled_parts(client.parts, where, out)
     if client.has_secret:
         at: Path = (*path, "generate_secret")
         out.inline[at] = "its secret stays in Cognito: never exported"
@@ -441,6 +442,23 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
     if branding is not None:
         spec["managed_login_branding"] = branding
     return spec
+
+
+# The key each listed part is found by, to name it in a note.
+_PART_KEYS = ("GroupName", "Identifier", "ProviderName")
+
+
+def note_unmodeled_parts(parts: Mapping[str, Any], where: str, out: Exported) -> None:
+    """Say which parts hold fields this version doesn't model (issue 11.4), as for pools."""
+    for key, found in sorted(parts.items()):
+        for part in found if isinstance(found, list) else [found]:
+            if not isinstance(part, LivePart) or not part.unmodeled:
+                continue
+            name = next((str(part.document[k]) for k in _PART_KEYS if k in part.document), "")
+            label = f"{key} {name}".rstrip()
+            out.notes.append(f"{where}: {label}: Cognito returned fields this version doesn't "
+                             f"model ({', '.join(part.unmodeled)}); they are not in the spec, "
+                             "and plan refuses to update it until cognito-reconciler knows them")
 
 
 def _check_client_names(pool: ExportedPool) -> None:
@@ -475,6 +493,7 @@ def build_pool(live: ExportedPool, full: bool = False) -> Exported:
         out.notes.append(f"user pool {live.name}: Cognito returned fields this version doesn't "
                          f"model ({', '.join(live.unmodeled)}); they are not in the spec, and "
                          "plan refuses to update the pool until cognito-reconciler knows them")
+    note_unmodeled_parts(live.parts, f"user pool {live.name}", out)
     prefix = live.name if live.name_is_unique else f"{live.name}_{live.pool_id}"
 
     groups = sorted(_items(live.parts.get("groups")), key=lambda d: str(d.get("GroupName")))
