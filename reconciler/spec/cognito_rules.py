@@ -86,7 +86,7 @@ def _oauth(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagn
     # The sandbox's refusal (flows, scopes) is measured behaviour; for URLs only the
     # reference says so: a warning.
     if client.get("allowed_oauth_flows_user_pool_client") is True:
-        return []
+        return _oauth_switched_on(client, path, locate)
     out = []
     for key in ("allowed_oauth_flows", "allowed_oauth_scopes"):
         if isinstance(client.get(key), list) and client[key]:
@@ -113,6 +113,38 @@ def _oauth(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagn
                 )
             )
     return out
+
+
+def _oauth_switched_on(client: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+    # AWS, quoted in terraform-provider-aws managed_user_pool_client_test.go (an
+    # acceptance test): "AllowedOAuthFlows and AllowedOAuthScopes are required if user
+    # pool client is allowed to use OAuth flows." and "CallbackUrls can not be empty
+    # when code flow or implicit flow is selected".
+    flows, scopes = client.get("allowed_oauth_flows"), client.get("allowed_oauth_scopes")
+    if not flows or not scopes:
+        return [
+            _error(
+                locate,
+                (*path, "allowed_oauth_flows_user_pool_client"),
+                "allowed_oauth_flows_user_pool_client: true needs allowed_oauth_flows and "
+                'allowed_oauth_scopes on this client (Cognito: "AllowedOAuthFlows and '
+                "AllowedOAuthScopes are required if user pool client is allowed to use OAuth "
+                'flows")',
+            )
+        ]
+    listed = flows if isinstance(flows, list) else []
+    browser = sorted(f for f in listed if isinstance(f, str) and f in ("code", "implicit"))
+    if browser and not client.get("callback_urls"):
+        return [
+            _error(
+                locate,
+                (*path, "allowed_oauth_flows"),
+                f"allowed_oauth_flows [{', '.join(browser)}] needs callback_urls on this "
+                'client (Cognito: "CallbackUrls can not be empty when code flow or implicit '
+                'flow is selected")',
+            )
+        ]
+    return []
 
 
 def _urls(client: dict[str, Any], path: SpecPath, locate: Locate, show: Show) -> list[Diagnostic]:

@@ -313,8 +313,7 @@ def test_rules_skip_values_of_the_wrong_shape() -> None:
 def test_a_malformed_url_is_an_error_not_a_crash(tmp_path: Path) -> None:
     f = _spec(
         tmp_path,
-        CLIENT
-        + "        allowed_oauth_flows_user_pool_client: true\n"
+        CLIENT + "        allowed_oauth_flows_user_pool_client: true\n"
         "        allowed_oauth_flows: [code]\n"
         "        allowed_oauth_scopes: [openid]\n"
         "        callback_urls: ['http://[::1/cb']\n"
@@ -323,4 +322,33 @@ def test_a_malformed_url_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert problems([f]) == [
         f"{f}:9:25: error: callback_urls[0]: 'http://[::1/cb' is not a valid URL "
         "(at user_pools[0].clients[0].callback_urls[0])"
+    ]
+
+
+def test_the_oauth_switch_needs_flows_scopes_and_callbacks(tmp_path: Path) -> None:
+    # terraform-provider-aws managed_user_pool_client_test.go quotes AWS: "AllowedOAuthFlows
+    # and AllowedOAuthScopes are required if user pool client is allowed to use OAuth
+    # flows." and "CallbackUrls can not be empty when code flow or implicit flow is
+    # selected".
+    f = _spec(
+        tmp_path,
+        CLIENT + "        allowed_oauth_flows_user_pool_client: true\n"
+        "      - client_name: d\n"
+        "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [implicit]\n"
+        "        allowed_oauth_scopes: [openid]\n"
+        "      - client_name: m2m\n"  # client credentials need no callback
+        "        generate_secret: true\n"
+        "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [client_credentials]\n"
+        "        allowed_oauth_scopes: [api/read]\n",
+    )
+    assert problems([f]) == [
+        f"{f}:6:9: error: allowed_oauth_flows_user_pool_client: true needs "
+        'allowed_oauth_flows and allowed_oauth_scopes on this client (Cognito: "AllowedOAuthFlows '
+        "and AllowedOAuthScopes are required if user pool client is allowed to use OAuth "
+        'flows") (at user_pools[0].clients[0].allowed_oauth_flows_user_pool_client)',
+        f"{f}:9:9: error: allowed_oauth_flows [implicit] needs callback_urls on this client "
+        '(Cognito: "CallbackUrls can not be empty when code flow or implicit flow is '
+        'selected") (at user_pools[0].clients[1].allowed_oauth_flows)',
     ]

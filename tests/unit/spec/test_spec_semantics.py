@@ -111,11 +111,13 @@ def test_default_redirect_uri_must_be_a_callback(tmp_path: Path) -> None:
     f = _client(
         tmp_path,
         "        allowed_oauth_flows_user_pool_client: true\n"
+        "        allowed_oauth_flows: [code]\n"
+        "        allowed_oauth_scopes: [openid]\n"
         "        callback_urls: [https://a.example/cb]\n"
         "        default_redirect_uri: https://b.example/cb\n",
     )
     assert problems([f]) == [
-        f"{f}:8:9: error: default_redirect_uri 'https://b.example/cb' must also be listed in "
+        f"{f}:10:9: error: default_redirect_uri 'https://b.example/cb' must also be listed in "
         "callback_urls (at user_pools[0].clients[0].default_redirect_uri)"
     ]
 
@@ -124,7 +126,9 @@ def test_client_credentials_alone(tmp_path: Path) -> None:
     f = _client(
         tmp_path,
         "        allowed_oauth_flows_user_pool_client: true\n"
-        "        allowed_oauth_flows: [client_credentials, code]\n",
+        "        allowed_oauth_flows: [client_credentials, code]\n"
+        "        allowed_oauth_scopes: [openid]\n"
+        "        callback_urls: [https://a.example/cb]\n",
     )
     assert problems([f]) == [
         f"{f}:7:9: error: allowed_oauth_flows: client_credentials can't be combined with code "
