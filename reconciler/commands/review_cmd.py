@@ -24,12 +24,12 @@ def review(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...
            resend_secrets: bool) -> None:
     """Review SPECS for risky Cognito settings, offline (see docs/rules.md)."""
     from reconciler.review.engine import review_spec
+    from reconciler.review.loading import load_for_review
     from reconciler.review.model import Severity
     from reconciler.review.render import RENDERERS
-    from reconciler.spec.loader import load_spec
 
     given = spec_input(specs, variables, var_files)
-    spec = load_spec(given.paths, given.variables, given.var_files)
+    spec = load_for_review(given.paths, given.variables, given.var_files)
     echo_diagnostics(spec.warnings)
     threshold = Severity.parse(fail_on)
     result = review_spec(spec)
