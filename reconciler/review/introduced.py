@@ -1,9 +1,9 @@
 """Which findings a plan introduces, for ``plan --format markdown``.
 
 A finding is introduced when the plan creates or replaces its resource, or updates
-a field at (or around) the finding's key. Findings whose key the plan leaves alone
-were there before this change and belong to a full ``review``. Rules reading
-several keys (CR201 reads the length and MFA) are matched by the key they point at.
+a field at (or around) the finding's key, or a pool key its rule also reads
+(``Rule.reads``: CR201 points at the length but reads MFA). Findings whose keys the
+plan leaves alone were there before this change and belong to a full ``review``.
 """
 
 from __future__ import annotations
@@ -62,7 +62,10 @@ def introduced(spec: LoadedSpec, plan: Plan) -> list[Finding]:
     for finding in review_spec(spec).findings:
         address, keys = _resource(spec, finding)
         change = changes.get(address)
-        if change is not None and _touches(change, keys):
+        pool_change = changes.get(f"user_pool.{finding.pool}")
+        if (change is not None and _touches(change, keys)) or (
+                pool_change is not None and pool_change.action is Action.UPDATE
+                and any(_touches(pool_change, (key,)) for key in finding.rule.reads)):
             found.append(finding)
     return found
 

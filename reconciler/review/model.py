@@ -92,6 +92,9 @@ class Rule:
     # Where the reasoning comes from (AWS doc, NIST SP 800-63B-4 section, RFC, ...).
     source: str
     check: Check = field(compare=False, repr=False)
+    # Pool keys beside the finding's own that the rule reads: a change to one of them
+    # can bring the finding (an MFA change makes a short password a finding).
+    reads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,8 @@ RULES = (
          insecure_urls),
     Rule("CR304", "localhost callback in a production pool", Severity.HIGH, None,
          "RFC 8252 section 8.3 (loopback redirects are for native apps on the user's "
-         "machine); Cognito API reference CallbackURLs", localhost_in_production),
+         "machine); Cognito API reference CallbackURLs", localhost_in_production,
+         reads=("user_pool_tags", "pool_name")),
     Rule("CR305", "User existence errors (LEGACY)", Severity.MEDIUM, None,
          "API reference CreateUserPoolClient.PreventUserExistenceErrors (defaults to LEGACY)",
          user_existence),

@@ -83,14 +83,18 @@ def email_username_unverified(pool: Pool) -> Iterator[Hit]:
 
 RULES = (
     Rule("CR201", "Password length below NIST SP 800-63B-4", Severity.MEDIUM, None, NIST,
-         password_length),
+         password_length, reads=("mfa_configuration",)),
     Rule("CR202", "MFA without a strong factor", Severity.MEDIUM, None,
          "NIST SP 800-63B section 5.1.3 (out-of-band: PSTN restricted, email not "
-         "accepted); Cognito developer guide, Adding MFA to a user pool", mfa_factor),
+         "accepted); Cognito developer guide, Adding MFA to a user pool", mfa_factor,
+         reads=("software_token_mfa_configuration", "sms_mfa_configuration",
+                "email_mfa_configuration", "sms_configuration")),
     Rule("CR203", "Self sign-up without verification", Severity.MEDIUM, None,
          "Cognito developer guide, Signing up and confirming user accounts; API reference "
-         "AdminCreateUserConfigType.AllowAdminCreateUserOnly", self_signup_unverified),
+         "AdminCreateUserConfigType.AllowAdminCreateUserOnly", self_signup_unverified,
+         reads=("admin_create_user_config",)),
     Rule("CR204", "Email as username without auto-verification", Severity.MEDIUM, None,
          "Cognito developer guide, Verifying contact information at sign-up; API reference "
-         "UsernameAttributes / AutoVerifiedAttributes", email_username_unverified),
+         "UsernameAttributes / AutoVerifiedAttributes", email_username_unverified,
+         reads=("auto_verified_attributes",)),
 )
