@@ -82,7 +82,7 @@ def review_spec(spec: LoadedSpec) -> Review:
     for index, data in enumerate(spec.data.get("user_pools") or []):
         if not isinstance(data, dict):
             continue
-        pool = Pool(index, data, written)
+        pool = Pool(index, data, written, dict(spec.data.get("variables") or {}))
         for rule in RULES:
             for hit in rule.check(pool):
                 reason = accepted.reason(rule.id, hit.path, pool.name, _client_of(pool, hit.path))

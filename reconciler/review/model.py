@@ -51,6 +51,8 @@ class Pool:
     # The source text a key's value is written with (its line and the next), so a rule
     # can tell a literal from a ${env:...} / ${var:...} reference the loader replaced.
     written: Callable[[SpecPath], str] = field(default=lambda path: "", compare=False)
+    # The spec's own `variables:` defaults (values written in the spec files).
+    defaults: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def path(self) -> SpecPath:

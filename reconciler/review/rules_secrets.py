@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reconciler.review.model import Hit, Pool, Rule, Severity
@@ -10,21 +11,31 @@ from reconciler.review.model import Hit, Pool, Rule, Severity
 # client_secret for OIDC/Google/Facebook/Login with Amazon, private_key for Apple).
 IDP_SECRET_KEYS = frozenset({"client_secret", "private_key"})
 _REFERENCE = ("${env:", "${var:")
+_VAR = re.compile(r"\$\{var:([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def _literal(pool: Pool, path: tuple[str | int, ...], value: object) -> bool:
+def _literal(pool: Pool, path: tuple[str | int, ...], value: object) -> str | None:
+    """How a secret's value is written in the spec (None when it is not)."""
     if not isinstance(value, str) or not value:
-        return False
-    return not any(marker in pool.written(path) for marker in _REFERENCE)
+        return None
+    written = pool.written(path)
+    # A ${var:NAME} whose default sits in `variables:` is written in the spec too.
+    for name in _VAR.findall(written):
+        if name in pool.defaults:
+            return f"its ${{var:{name}}} has a default in variables: {name}"
+    if any(marker in written for marker in _REFERENCE):
+        return None
+    return "it is written in the spec"
 
 
 def literal_secrets(pool: Pool) -> Iterator[Hit]:
     for path, client in pool.items("clients"):
         secret_path = (*path, "client_secret")
-        if _literal(pool, secret_path, client.get("client_secret")):
+        how = _literal(pool, secret_path, client.get("client_secret"))
+        if how:
             yield Hit(secret_path,
-                      f"client {client.get('client_name', path[-1])}: client_secret is "
-                      "written in the spec: it is in git history for anyone with read access",
+                      f"client {client.get('client_name', path[-1])}: client_secret: {how}, "
+                      "so it is in git history for anyone with read access",
                       "client_secret: ${env:NAME}, set from your secret store")
     for path, idp in pool.items("identity_providers"):
         details = idp.get("provider_details")
@@ -32,11 +43,11 @@ def literal_secrets(pool: Pool) -> Iterator[Hit]:
             continue
         for key in sorted(IDP_SECRET_KEYS & set(details)):
             key_path = (*path, "provider_details", key)
-            if _literal(pool, key_path, details[key]):
+            how = _literal(pool, key_path, details[key])
+            if how:
                 yield Hit(key_path,
-                          f"identity provider {idp.get('provider_name', path[-1])}: {key} is "
-                          "written in the spec: it is in git history for anyone with read "
-                          "access",
+                          f"identity provider {idp.get('provider_name', path[-1])}: {key}: "
+                          f"{how}, so it is in git history for anyone with read access",
                           f"{key}: ${{env:NAME}}, set from your secret store")
 
 

@@ -30,3 +30,22 @@ def test_a_bare_pool_is_reviewed_at_cognitos_defaults(tmp_path: Path) -> None:
     # Missing keys point at the nearest key that is there: the pool, or the client.
     assert (found["CR105"].location.line, found["CR105"].location.col) == (3, 5)
     assert (found["CR305"].location.line, found["CR305"].location.col) == (5, 9)
+
+
+def test_a_secret_whose_default_is_written_in_variables_is_a_literal(tmp_path: Path) -> None:
+    text = (BARE.replace("version: 1\n", "version: 1\nvariables:\n"
+                         "  web_secret: abcdefghijklmnopqrstuvwxyz123456\n")
+            + '        client_secret: "${var:web_secret}"\n')
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text)
+    [found] = [f for f in review_spec(load_spec([str(spec)], environ={})).findings
+               if f.rule.id == "CR401"]
+    assert (found.location.line, found.location.col) == (8, 9)
+    assert "variables: web_secret" in found.message
+    assert "abcdefghijklmnopqrstuvwxyz123456" not in found.message
+    # Given on the command line instead, the spec holds no secret.
+    spec.write_text(text.replace("variables:\n  web_secret: abcdefghijklmnopqrstuvwxyz123456\n",
+                                 ""))
+    loaded = load_spec([str(spec)], {"web_secret": "abcdefghijklmnopqrstuvwxyz123456"},
+                       environ={})
+    assert "CR401" not in {f.rule.id for f in review_spec(loaded).findings}
