@@ -145,3 +145,22 @@ def test_the_workflow_uploads_the_review_sarif(sandbox_url: str, tmp_path: Path,
     assert json.loads(result.out)["version"] == "2.1.0"
     [gate] = [s for s in job["steps"] if "steps.review.outputs.code" in str(s.get("if", ""))]
     assert job["steps"].index(gate) == len(job["steps"]) - 1  # after the plan comment
+
+
+def test_accepted_findings_are_listed_and_stop_failing(sandbox_url: str, tmp_path: Path,
+                                                       workshop_spec: str) -> None:
+    text = Path(workshop_spec).read_text().replace(
+        "          - ALLOW_USER_PASSWORD_AUTH",
+        "          - ALLOW_USER_PASSWORD_AUTH  # cognito-reconciler: accept CR301 because "
+        "the workshop's app signs in without SRP")
+    text += ("review:\n  accept:\n"
+             "    - {rule: CR101, because: the workshop runs on the Essentials plan}\n"
+             "    - {rule: CR102, because: no custom authentication}\n"
+             "    - {rule: CR104, pool: workshop-users, because: a demo without MFA}\n"
+             "    - {rule: CR201, because: a demo without MFA}\n")
+    spec = write_spec(tmp_path, text)
+    result = run(sandbox_url, "review", "--fail-on", "low", spec)
+    assert result.code == 0, result.text
+    assert "0 high, 0 medium, 0 low open; 5 accepted; 0 at or above low." in result.out
+    assert "accepted because: the workshop's app signs in without SRP" in result.out
+    assert result.out.count("accepted medium: ") == 5
