@@ -83,3 +83,23 @@ def test_model_facts_name_the_release_the_model_comes_from() -> None:
 
     # Not necessarily the installed botocore: users may have any recent one.
     assert model_facts.botocore_version() == shipped.SHIPPED_BOTOCORE
+
+
+def test_users_sdk_is_not_pinned_and_the_model_is_packaged() -> None:
+    import fnmatch
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    text = (root / "pyproject.toml").read_text()
+    for name in ("boto3", "botocore"):
+        [requirement] = re.findall(rf'^\s*"({name}[^"]*)",', text, flags=re.M)
+        assert requirement.startswith(f"{name}>="), requirement
+    [globs] = re.findall(r"^reconciler = \[(.*)\]$", text, flags=re.M)
+    patterns = re.findall(r'"([^"]+)"', globs)
+    package = root / "reconciler"
+    shipped_files = [p.relative_to(package).as_posix()
+                     for p in (package / "data" / "models").rglob("*") if p.is_file()]
+    assert "data/models/cognito-idp/2016-04-18/service-2.json.gz" in shipped_files
+    for name in shipped_files:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name
