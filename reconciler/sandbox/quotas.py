@@ -166,6 +166,7 @@ class Latency:
     seconds: float
     writes_only: bool = False
     delayed: int = 0
+    sleep: Callable[[float], object] | None = None  # tests inject one; else a releasable wait
     _released: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @classmethod
@@ -186,7 +187,10 @@ class Latency:
             return
         self.delayed += 1
         if self.seconds > 0:
-            self._released.wait(self.seconds)
+            if self.sleep is not None:
+                self.sleep(self.seconds)
+            else:
+                self._released.wait(self.seconds)
 
     def release(self) -> None:
         """End every wait in progress (the rules were changed)."""
