@@ -1,4 +1,4 @@
-"""Facts about the Cognito API, generated from botocore's model (tools/gen_model_facts.py)."""
+"""Facts about the Cognito API, generated from the shipped model (tools/gen_model_facts.py)."""
 
 from __future__ import annotations
 
@@ -31,5 +31,6 @@ def create_only(kind: str) -> frozenset[str]:
 
 
 def botocore_version() -> str:
+    """The botocore release whose cognito-idp model the package ships (not the installed one)."""
     version: str = _facts()["botocore_version"]
     return version

@@ -1,4 +1,4 @@
-"""Validate a request body against botocore's model, the way AWS's front end does.
+"""Validate a request body against the shipped model, the way AWS's front end does.
 
 botocore checks only ``required``, ``min`` and types on the client side; AWS
 also enforces ``max``, ``enum`` and ``pattern`` and answers
