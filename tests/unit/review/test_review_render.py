@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -72,3 +73,18 @@ def test_no_secret_reaches_any_output(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [f.rule.id for f in review.findings] == ["CR401"]
     for render in (render_text, render_json, render_markdown, render_sarif):
         assert "corp-literal-secret-9f2b" not in render(review, Severity.HIGH)
+
+
+def test_a_hostile_reason_cannot_break_the_markdown(tmp_path: Path) -> None:
+    text = (CASES / "CR301" / "trips.yaml").read_text().replace(
+        "          - ALLOW_USER_PASSWORD_AUTH",
+        "          - ALLOW_USER_PASSWORD_AUTH  # cognito-reconciler: accept CR301 because "
+        "a | b `code` <img src=x> [link](http://x) *bold*")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text)
+    review = review_spec(load_spec([str(spec)], environ=ENVIRON))
+    markdown = render_markdown(review, Severity.HIGH)
+    [row] = [line for line in markdown.splitlines() if "CR301" in line]
+    assert row.count(" | ") == 4
+    # Everything Markdown or HTML would read is backslash-escaped: it shows as typed.
+    assert "a \\| b \\`code\\` \\<img src=x\\> \\[link\\](http://x) \\*bold\\*" in row
