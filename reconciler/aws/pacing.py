@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from reconciler import interruption
+
 MIN_RATE = 0.2  # requests/s: never stall completely
 RECOVERY_PER_SECOND = 0.05  # share of the configured rate regained each second
 
@@ -65,11 +67,13 @@ class RateLimiter:
 
     def __init__(self, quotas: Quotas, factor: float = 0.9,
                  clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], object] = time.sleep,
+                 stopped: Callable[[], bool] = lambda: False) -> None:
         self.quotas = quotas
         self.factor = factor
         self._clock = clock
         self._sleep = sleep
+        self._stopped = stopped
         self._lock = threading.Lock()
         self._buckets: dict[tuple[str, ...], Bucket] = {}
         self.throttles = 0
@@ -99,6 +103,10 @@ class RateLimiter:
         """
         waited = 0.0
         while True:
+            if self._stopped():
+                # Interrupted: stop waiting; the facade sends no write from now on,
+                # and a read then is a single call.
+                return waited
             with self._lock:
                 now = self._clock()
                 buckets = [self._bucket(key, rate) for key, rate in self._keys(operation, pool_id)]
@@ -188,7 +196,8 @@ class Pacer(RateLimiter):
     """The limiter with Cognito's quotas and the configured share of them."""
 
     def __init__(self, factor: float | None = None) -> None:
-        super().__init__(COGNITO_QUOTAS, factor=factor if factor is not None else default_factor())
+        super().__init__(COGNITO_QUOTAS, factor=factor if factor is not None else default_factor(),
+                         sleep=interruption.sleep, stopped=interruption.requested)
 
 
 def pool_id_of(body: object) -> str | None:
