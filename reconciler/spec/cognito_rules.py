@@ -135,13 +135,14 @@ def _oauth_switched_on(client: dict[str, Any], path: SpecPath, locate: Locate) -
     listed = flows if isinstance(flows, list) else []
     browser = sorted(f for f in listed if isinstance(f, str) and f in ("code", "implicit"))
     if browser and not client.get("callback_urls"):
+        # Only that one quote, and the sandbox doesn't refuse it: a warning.
         return [
-            _error(
+            _warning(
                 locate,
                 (*path, "allowed_oauth_flows"),
                 f"allowed_oauth_flows [{', '.join(browser)}] needs callback_urls on this "
-                'client (Cognito: "CallbackUrls can not be empty when code flow or implicit '
-                'flow is selected")',
+                'client (Cognito has answered "CallbackUrls can not be empty when code flow '
+                'or implicit flow is selected"): add the URLs your app receives sign-ins at',
             )
         ]
     return []
