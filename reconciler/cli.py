@@ -17,6 +17,7 @@ import click
 from reconciler import __version__, interruption
 from reconciler.cli_options import Options
 from reconciler.errors import ReconcilerError, SpecError
+from reconciler.render import style
 
 EXIT_OK, EXIT_ERROR, EXIT_CHANGES = 0, 1, 2
 
@@ -35,6 +36,47 @@ COMMANDS = {
 }
 
 
+def _enable_debug_log() -> None:
+    # Only our own logger: botocore's debug log would print response bodies,
+    # and DescribeUserPoolClient's body holds the client secret.
+    logger = logging.getLogger("reconciler")
+    if any(getattr(h, "_reconciler_debug", False) for h in logger.handlers):
+        return  # given twice (before and after the command)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
+    handler._reconciler_debug = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+
+
+def _set_global(ctx: click.Context, param: click.Parameter, value: object) -> None:
+    """A global option given after the command: it overrides the one given before."""
+    if value is None or value is False or param.name is None:
+        return
+    opts = ctx.find_object(Options)
+    if opts is None:  # shell completion parses without running the group's callback
+        return
+    setattr(opts, param.name, value)
+    if param.name == "verbose":
+        _enable_debug_log()
+
+
+def _global_options() -> list[click.Option]:
+    # The same options as the group's (CONTRACT.md: "before or after the command").
+    return [
+        click.Option(["--region"], callback=_set_global, expose_value=False,
+                     help="Global option: AWS region for pools without region:."),
+        click.Option(["--profile"], callback=_set_global, expose_value=False,
+                     help="Global option: AWS profile name."),
+        click.Option(["--endpoint-url"], callback=_set_global, expose_value=False,
+                     help="Global option: Cognito endpoint, e.g. the local sandbox."),
+        click.Option(["--no-color"], is_flag=True, callback=_set_global, expose_value=False,
+                     help="Global option: no ANSI colours."),
+        click.Option(["-v", "--verbose"], is_flag=True, callback=_set_global,
+                     expose_value=False, help="Global option: debug logging and tracebacks."),
+    ]
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -45,30 +87,34 @@ class LazyGroup(click.Group):
             return None
         module, attribute = target.split(":")
         command: click.Command = getattr(importlib.import_module(module), attribute)
+        if not getattr(command, "_takes_global_options", False):
+            command.params.extend(_global_options())
+            command._takes_global_options = True  # type: ignore[attr-defined]
         return command
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cognito-reconciler")
-@click.option("--region", help="AWS region (else AWS_REGION / profile / the spec).")
+@click.option("--region", help="AWS region for pools without region: (else AWS_REGION, "
+              "AWS_DEFAULT_REGION, the profile's).")
 @click.option("--profile", help="AWS profile name.")
 @click.option("--endpoint-url", help="Cognito endpoint, e.g. the local sandbox.")
-@click.option("--no-color", is_flag=True, help="No ANSI colours (also: NO_COLOR).")
+@click.option("--no-color", is_flag=True,
+              help="No ANSI colours (also: NO_COLOR=1, TERM=dumb; FORCE_COLOR=1 forces them).")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging and tracebacks.")
 @click.pass_context
 def cli(ctx: click.Context, region: str | None, profile: str | None,
         endpoint_url: str | None, no_color: bool, verbose: bool) -> None:
-    """Plan and apply AWS Cognito user pools from YAML specs."""
-    ctx.obj = Options(region, profile, endpoint_url, no_color, verbose)
-    if verbose:
-        # Only our own logger: botocore's debug log would print response bodies,
-        # and DescribeUserPoolClient's body holds the client secret.
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
-        logger = logging.getLogger("reconciler")
-        logger.addHandler(handler)
-        logger.setLevel(logging.DEBUG)
+    """Plan and apply AWS Cognito user pools from YAML specs.
 
+    The global options (--region, --profile, --endpoint-url, --no-color, -v) may be
+    given before or after the command.
+    """
+    ctx.obj = Options(region, profile, endpoint_url, no_color, verbose)
+    if style.forced():
+        ctx.color = True  # else click.echo strips the escapes on a pipe
+    if verbose:
+        _enable_debug_log()
 
 
 def fail(message: str, hint: str = "", code: int = EXIT_ERROR) -> NoReturn:

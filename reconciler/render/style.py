@@ -13,10 +13,15 @@ CODES = {"green": "32", "yellow": "33", "red": "31", "magenta": "35", "bold": "1
 _FALSY = frozenset({"", "0", "false"})
 
 
+def forced() -> bool:
+    """FORCE_COLOR asks for colour even on a pipe (click must then not strip it)."""
+    return os.environ.get("FORCE_COLOR", "").strip().lower() not in _FALSY
+
+
 def wants_color(stream: TextIO, no_color: bool) -> bool:
     if no_color or os.environ.get("NO_COLOR", ""):
         return False
-    if os.environ.get("FORCE_COLOR", "").strip().lower() not in _FALSY:
+    if forced():
         return True
     if os.environ.get("TERM") == "dumb":
         return False
