@@ -107,7 +107,13 @@ def _stop_on_sigterm() -> None:
         signal.signal(signal.SIGINT, interrupt)
 
 
-def serve_forever(host: str = "127.0.0.1", port: int = 4566, out: TextIO = sys.stderr) -> None:
+# Not 4566: that is LocalStack's port, and a user running both would point the tool
+# at the wrong emulator (issue 13, trap 9). 9466 is in no common tool's default set.
+DEFAULT_PORT = 9466
+
+
+def serve_forever(host: str = "127.0.0.1", port: int = DEFAULT_PORT,
+                  out: TextIO = sys.stderr) -> None:
     """Serve in the foreground until Ctrl-C (or SIGTERM)."""
     server = SandboxServer(host, port)
     url = server.start()
