@@ -7,6 +7,7 @@ from typing import Any
 from reconciler import model_facts
 from reconciler.model import DesiredClient, LiveClient
 from reconciler.plan import tokens
+from reconciler.notation import before_after
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, Request
 from reconciler.plan.shapes import Shape
@@ -111,7 +112,8 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
                     pool_address=pool_address, fields=fields, live_id=live.client_id,
                     fingerprint=fingerprint(live.describe))
     replace_reasons = [
-        f"{f.path} can't change after the client is created ({f.before} -> {f.after}); a new "
+        f"{f.path} can't change after the client is created "
+        f"({before_after(f.before, f.after)}); a new "
         "client gets a new client id, so apps must be updated"
         for f in fields if f.path == "generate_secret"
     ]

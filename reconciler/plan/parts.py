@@ -14,6 +14,7 @@ from typing import Any
 
 from reconciler import model_facts
 from reconciler.model import LivePart
+from reconciler.notation import before_after
 from reconciler.plan import branding
 from reconciler.plan import identity_providers as idp_rules
 from reconciler.plan.clients import unmodeled_message
@@ -241,7 +242,7 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.warnings.append(removal[1])
     create_only = {shape.spec_name(m) for m in kind.create_only()}
     key_name = shape.spec_name(kind.key) if kind.key else None
-    reasons = [f"{f.path} can't change after creation ({f.before} -> {f.after})"
+    reasons = [f"{f.path} can't change after creation ({before_after(f.before, f.after)})"
                for f in fields if f.path.split(".")[0] in create_only | {key_name}]
     update_members = model_facts.members(kind.kind, "update_members")
     body = {**ids, **pick(wanted, update_members - set(ids))}

@@ -6,6 +6,7 @@ from typing import Any
 
 from reconciler import model_facts
 from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePart, LivePool
+from reconciler.notation import before_after
 from reconciler.plan import clients as client_rules
 from reconciler.plan import parts as part_rules
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
@@ -103,10 +104,12 @@ def _replace_reasons(pool: DesiredPool, fields: list[FieldChange],
                      missing_standard: list[str]) -> list[str]:
     shape = Shape.of("UserPool")
     create_only = {shape.spec_name(m) for m in model_facts.create_only(KIND) - {"Schema"}}
-    reasons = [f"{f.path} can't change after the pool is created ({f.before} -> {f.after})"
+    reasons = [f"{f.path} can't change after the pool is created "
+               f"({before_after(f.before, f.after)})"
                for f in fields if f.path.split(".")[0] in create_only]
     reasons += [f"schema attribute {name}: {prop} can't change after creation "
-                f"({before} -> {after})" for name, prop, before, after in schema_immutable]
+                f"({before_after(before, after)})"
+                for name, prop, before, after in schema_immutable]
     reasons += [f"schema attribute {name} is not in the live pool and standard attributes "
                 "can only be set at creation" for name in missing_standard]
     return reasons
