@@ -60,17 +60,23 @@ def api_factory(opts: Options) -> Connections:
     return Connections(opts)
 
 
-def spec_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def spec_arguments(func: Callable[..., Any]) -> Callable[..., Any]:
+    """SPEC... and the variables: what every command that reads specs takes."""
     func = click.argument("specs", nargs=-1, required=True, type=click.Path())(func)
     func = click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
                         help="Set ${var:NAME}.")(func)
     func = click.option("--var-file", "var_files", multiple=True, type=click.Path(),
                         help="A YAML/JSON file of variables.")(func)
-    func = click.option("--resend-secrets", is_flag=True,
-                        help="Send write-only secrets (IdP client secrets) again.")(func)
     return func
 
 
+def spec_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``spec_arguments`` plus --resend-secrets: only for commands that plan writes
+    (a command that sends nothing would show a flag that means nothing there)."""
+    func = spec_arguments(func)
+    func = click.option("--resend-secrets", is_flag=True,
+                        help="Send write-only secrets (IdP client secrets) again.")(func)
+    return func
 
 
 def spec_input(specs: Sequence[str], variables: Sequence[str],

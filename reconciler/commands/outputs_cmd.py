@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from reconciler.cli_options import api_factory, options, spec_input, spec_options
+from reconciler.cli_options import api_factory, options, spec_arguments, spec_input
 from reconciler.engine import PlanResult
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
@@ -130,19 +130,19 @@ def json_text(pools: list[PoolOutputs]) -> str:
 
 
 @click.command()
-@spec_options
+@spec_arguments
 @click.option("--format", "output_format", type=click.Choice(["json", "env"]), default="json",
               show_default=True,
               help="JSON, or KEY=value lines (e.g. for $GITHUB_ENV or an .env file).")
 @click.pass_context
 def outputs(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
-            var_files: tuple[str, ...], output_format: str, resend_secrets: bool) -> None:
+            var_files: tuple[str, ...], output_format: str) -> None:
     """Print what an app needs: region, pool id and client ids by name, per pool.
 
     The pools and clients must exist: run apply first. Client secrets are never printed.
     """
     opts = options(ctx)
-    spec = spec_input(specs, variables, var_files, resend_secrets)
+    spec = spec_input(specs, variables, var_files)
     result = make_plan(spec, api_factory(opts))
     pools = collect(result)
     for address in pending_id_changes(result):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
-from reconciler.cli_options import echo_diagnostics, spec_input, spec_options
+from reconciler.cli_options import echo_diagnostics, spec_arguments, spec_input
 
 
 @click.command()
-@spec_options
+@spec_arguments
 def validate(specs: tuple[str, ...], variables: tuple[str, ...],
-             var_files: tuple[str, ...], **_: Any) -> None:
+             var_files: tuple[str, ...]) -> None:
     """Check SPECS (files or folders) against the schema and Cognito's rules."""
     from reconciler.spec.loader import load_spec
 

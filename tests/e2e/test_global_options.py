@@ -104,3 +104,14 @@ def test_shell_completion_lists_commands():
     proc = subprocess.run([sys.executable, "-m", "reconciler"], env=env, capture_output=True,
                           text=True, timeout=60, check=False)
     assert "plain,plan" in proc.stdout, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize(("command", "shown"), [("plan", True), ("apply", True),
+                                                ("validate", False), ("outputs", False)])
+def test_resend_secrets_only_where_secrets_are_sent(command, shown):
+    assert ("--resend-secrets" in run_raw(command, "--help").out) is shown
+
+
+def test_resend_secrets_on_validate_is_a_usage_error(tmp_path):
+    result = run_raw("validate", write_spec(tmp_path, SPEC), "--resend-secrets")
+    assert result.code == 1 and "No such option" in result.err
