@@ -13,18 +13,25 @@ from collections.abc import Callable
 from typing import Any
 
 from reconciler.aws_types import UNMODELED_KEY
+from reconciler.errors import ReconcilerError
 from reconciler.live import parts as readers
 from reconciler.model import LivePart
 from reconciler.plan.documents import fingerprint
-from reconciler.plan.model import Change
+from reconciler.plan.identity_providers import from_describe
+from reconciler.plan.model import Action, Change
 from reconciler.plan.parts import part_fingerprint
 from reconciler.plan.pools import live_fingerprint
 
-ListReader = Callable[[Any, str], list[LivePart]]
-LIST_READERS: dict[str, tuple[ListReader, str]] = {
-    "group": (readers.read_groups, "GroupName"),
-    "resource_server": (readers.read_resource_servers, "Identifier"),
-    "identity_provider": (readers.read_identity_providers, "ProviderName"),
+# A point read of one list item (issue 15): re-reading the whole list before each of
+# N changed items made N^2 calls (N^2 + 2N DescribeIdentityProvider for N IdPs).
+# (operation, the request member naming the item, the answer's key, to a document)
+PointRead = tuple[str, str, str, Callable[[dict[str, Any]], LivePart]]
+POINT_READS: dict[str, PointRead] = {
+    "group": ("GetGroup", "GroupName", "Group", lambda d: LivePart(document=d)),
+    "resource_server": ("DescribeResourceServer", "Identifier", "ResourceServer",
+                        lambda d: LivePart(document=d)),
+    "identity_provider": ("DescribeIdentityProvider", "ProviderName", "IdentityProvider",
+                          from_describe),
 }
 
 
@@ -36,10 +43,15 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
     params = _params(change)
     pool_id = str(params.get("UserPoolId"))
     client_id = params.get("ClientId")
-    if change.kind in LIST_READERS:
-        read, key = LIST_READERS[change.kind]
-        found = [p for p in read(api, pool_id) if str(p.document.get(key)) == change.live_id]
-        return found[0].document if found else None
+    if change.kind in POINT_READS:
+        operation, member, key, to_part = POINT_READS[change.kind]
+        try:
+            answer = api.call(operation, UserPoolId=pool_id, **{member: change.live_id})
+        except ReconcilerError as exc:
+            if getattr(exc, "code", None) == "ResourceNotFoundException":
+                return None  # gone since the plan
+            raise
+        return to_part(answer[key]).document
     single: LivePart | None
     if change.kind == "domain":
         described = api.call("DescribeUserPoolDomain", Domain=change.live_id)
@@ -70,6 +82,8 @@ def current_fingerprint(api: Any, change: Change) -> str | None:
         pool.pop(UNMODELED_KEY, None)
         mfa = api.get_mfa_config(change.live_id)
         mfa.pop(UNMODELED_KEY, None)
+        if change.action == Action.REPLACE:
+            _stop_if_unlisted(api, change, pool)
         return live_fingerprint(pool, mfa)
     if change.kind == "client":
         client = api.describe_client(str(params["UserPoolId"]), change.live_id)
@@ -78,6 +92,43 @@ def current_fingerprint(api: Any, change: Change) -> str | None:
         return fingerprint(client)
     document = _part_document(api, change)
     return part_fingerprint(change.kind, document) if document is not None else None
+
+
+def _pool_contents(api: Any, change: Change, pool: dict[str, Any]) -> list[str]:
+    """The addresses of what deleting the pool would destroy now, one per item (a
+    name twice is listed twice). List calls only: names are all that is compared."""
+    pool_id, base = str(change.live_id), change.pool_address
+    found = [f"{base}.client.{c.get('ClientName')}" for c in api.list_clients(pool_id)]
+    lists = (("group", "ListGroups", "Groups", "GroupName", {"Limit": 60}),
+             ("resource_server", "ListResourceServers", "ResourceServers", "Identifier",
+              {"MaxResults": 50}),
+             ("identity_provider", "ListIdentityProviders", "Providers", "ProviderName",
+              {"MaxResults": 60}))
+    for kind, operation, key, name, page in lists:
+        found += [f"{base}.{kind}.{item.get(name)}"
+                  for item in api.pages(operation, key, UserPoolId=pool_id, **page)]
+    found += [f"{base}.domain.{name}" for name in (pool.get("Domain"), pool.get("CustomDomain"))
+              if name]
+    singles = (("ui_customization", readers.read_ui_customization),
+               ("risk_configuration", readers.read_risk_configuration),
+               ("log_delivery_configuration", readers.read_log_delivery))
+    found += [f"{base}.{kind}" for kind, read in singles if read(api, pool_id) is not None]
+    return found
+
+
+def _stop_if_unlisted(api: Any, change: Change, pool: dict[str, Any]) -> None:
+    """Before DeleteUserPool: stop unless everything the pool holds now was in the
+    plan's list (``destroys`` or ``recreates``), the list the user consented to. The
+    pool's own settings can be unchanged while a client or group was added since."""
+    listed = set(change.destroys) | set(change.recreates)
+    contents = _pool_contents(api, change, pool)
+    unlisted = sorted({a for a in contents if a not in listed}
+                      | {a for a in contents if contents.count(a) > 1})
+    if unlisted:
+        raise ReconcilerError(
+            f"{change.address} was not replaced: the pool now holds what the plan did not "
+            f"list, and deleting it would destroy {', '.join(unlisted)}",
+            "run plan again to see (and consent to) everything the replace destroys")
 
 
 def existing_for_create(api: Any, operation: str, params: dict[str, Any]) -> str | None:

@@ -66,3 +66,55 @@ def test_list_calls_use_the_largest_page(sandbox_url, tmp_path):
     assert bodies["ListUserPools"]["MaxResults"] == 60
     assert bodies["ListUserPoolClients"]["MaxResults"] == 60
     assert bodies["ListGroups"]["Limit"] == 60
+
+
+PARTS = """\
+version: 1
+user_pools:
+  - pool_name: parted
+    groups:
+{groups}
+    resource_servers:
+{servers}
+    identity_providers:
+{providers}
+"""
+
+
+def parts_spec(tmp_path, count: int, version: str) -> str:
+    groups = "\n".join(f"      - {{group_name: g{i}, description: {version}}}"
+                       for i in range(count))
+    servers = "\n".join(f"      - {{identifier: 'https://api{i}.example.com', name: {version},"
+                        " scopes: [{scope_name: read, scope_description: read}]}"
+                        for i in range(count))
+    providers = "\n".join(
+        f"      - {{provider_name: oidc{i}, provider_type: OIDC, attribute_mapping: "
+        f"{{email: {version}}}, provider_details: {{client_id: c{i}, "
+        "attributes_request_method: GET, oidc_issuer: 'https://idp.example.com', "
+        "authorize_scopes: openid}}" for i in range(count))
+    return write_spec(tmp_path, PARTS.format(groups=groups, servers=servers,
+                                             providers=providers))
+
+
+def test_rechecks_grow_linearly_with_the_changed_parts(sandbox_url, tmp_path):
+    """Issue 15: the re-check before each changed group, resource server or IdP is one
+    point read of that item, not a re-read of its whole list (which was N^2 + 2N
+    DescribeIdentityProvider calls for N changed IdPs)."""
+    count = 4
+    assert run(sandbox_url, "apply", "--auto-approve",
+               parts_spec(tmp_path, count, "one")).code == 0
+    clear_requests(sandbox_url)
+    applied = run(sandbox_url, "apply", "--auto-approve", parts_spec(tmp_path, count, "two"))
+    assert applied.code == 0, applied.text
+    made = calls(sandbox_url)
+    # One point read per changed item, just before its write.
+    assert made["GetGroup"] == count
+    assert made["DescribeResourceServer"] == count
+    # The plan and the verification each describe every IdP once; the re-check once more.
+    assert made["DescribeIdentityProvider"] == 3 * count
+    # Lists: once by the plan, once by the verification; never by a re-check.
+    assert made["ListGroups"] == 2
+    assert made["ListResourceServers"] == 2
+    assert made["ListIdentityProviders"] == 2
+    assert made["UpdateGroup"] == made["UpdateResourceServer"] == count
+    assert made["UpdateIdentityProvider"] == count
