@@ -37,6 +37,8 @@ class DesiredClient:
     path: SpecPath = ()
     # Client-level parts the spec sets (ui_customization, ...), API-shaped.
     parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The spec's `id:`: the live client is found by it, so a new name is a rename.
+    client_id: str | None = None
 
 
 @dataclass

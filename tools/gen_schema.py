@@ -276,6 +276,12 @@ RESOURCES = (
         "An app client: the members of CreateUserPoolClient, plus its own UI "
         "customization, risk configuration and managed login branding.",
         tool_keys={
+            "id": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The live client's id. When given, the client is found by id "
+                "instead of by client_name, so a new client_name renames it in place.",
+            },
             "ui_customization": {
                 **_ref("UICustomization"),
                 "description": "This client's classic hosted UI customization.",

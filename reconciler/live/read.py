@@ -123,7 +123,8 @@ class LiveReader:
         names: dict[str, list[str]] = {}
         for summary in summaries:
             names.setdefault(str(summary["ClientName"]), []).append(str(summary["ClientId"]))
-        wanted = {c.name for c in pool.clients or []}
+        # A client pinned by id is told apart from its namesakes by that id.
+        wanted = {c.name for c in pool.clients or [] if c.client_id is None}
         for name, ids in names.items():
             if len(ids) > 1 and name in wanted:
                 raise ReconcilerError(
@@ -131,7 +132,9 @@ class LiveReader:
                     f"({', '.join(sorted(ids))})",
                     "client names are not unique in Cognito: rename or delete the extra client",
                 )
-        parts_by_name = {c.name: c.parts for c in pool.clients or []}
+        parts_by_name = {c.name: c.parts for c in pool.clients or [] if c.client_id is None}
+        parts_by_id = {c.client_id: c.parts for c in pool.clients or [] if c.client_id}
+        pinned = set(parts_by_id)
 
         def read_one(summary: dict[str, Any]) -> LiveClient:
             describe = api.describe_client(pool_id, str(summary["ClientId"]))
@@ -140,7 +143,8 @@ class LiveReader:
             client = LiveClient(client_id=str(summary["ClientId"]),
                                 name=str(summary["ClientName"]), describe=describe,
                                 has_secret=has_secret, unmodeled=unmodeled)
-            managed = parts_by_name.get(client.name)
+            managed = parts_by_id.get(client.client_id) or (
+                None if client.client_id in pinned else parts_by_name.get(client.name))
             if managed:
                 client.parts = read_client_parts(api, pool_id, client.client_id, managed)
             return client

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from reconciler import model_facts
+from reconciler.errors import ReconcilerError
 from reconciler.model import DesiredClient, LiveClient
-from reconciler.plan import tokens
 from reconciler.notation import before_after
+from reconciler.plan import tokens
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, Request
 from reconciler.plan.shapes import Shape
@@ -25,6 +26,32 @@ WITH_POOL = "deleted with the pool it belongs to"
 
 def client_address(pool_address: str, name: str) -> str:
     return f"{pool_address}.client.{name}"
+
+
+def match_clients(desired: list[DesiredClient], live: list[LiveClient],
+                  pool_address: str) -> dict[int, LiveClient]:
+    """Each desired client's live one, by ``id(desired)``: pinned ones by client id (so a
+    new client_name is a rename in place), the others by name among the live clients no
+    pin claims."""
+    by_id = {c.client_id: c for c in live}
+    matched: dict[int, LiveClient] = {}
+    for client in desired:
+        if client.client_id is None:
+            continue
+        found = by_id.get(client.client_id)
+        if found is None:
+            raise ReconcilerError(
+                f"{client_address(pool_address, client.name)}: the spec pins client id "
+                f"{client.client_id}, but the pool has no such client",
+                "fix or remove `id:` (without it the client is found by client_name, "
+                "or created)")
+        matched[id(client)] = found
+    claimed = {c.client_id for c in matched.values()}
+    by_name = {c.name: c for c in live if c.client_id not in claimed}
+    for client in desired:
+        if client.client_id is None and client.name in by_name:
+            matched[id(client)] = by_name[client.name]
+    return matched
 
 
 def current_document(live: LiveClient) -> dict[str, Any]:
@@ -59,6 +86,21 @@ def client_field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[
             change.before = _display_value(before, member, after)
             change.after = _display_value(after, member, before)
     return changes
+
+
+def unit_changes(current: dict[str, Any], wanted: dict[str, Any],
+                 managed: dict[str, Any]) -> list[FieldChange]:
+    """A unit the spec sets is managed: a live lifetime of equal duration in another unit
+    still changes (comparing durations alone left the live units in place, issue 13)."""
+    shape = Shape.of("Client")
+    spec_units = managed.get("TokenValidityUnits") or {}
+    out = []
+    for member, (unit_key, _, _) in tokens.TOKENS.items():
+        before, after = tokens.unit_of(current, member), tokens.unit_of(wanted, member)
+        if unit_key in spec_units and before != after:
+            path = shape.spec_path(("TokenValidityUnits", unit_key))
+            out.append(FieldChange(path, before, after))
+    return out
 
 
 def plan_create(desired: DesiredClient, pool_address: str, region: str, pool_id: str,
@@ -105,6 +147,7 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     wanted = merge(current, managed, Shape.of("Client"))
     wanted.update(tokens.desired_tokens(current, desired.settings))
     fields = client_field_changes(current, wanted)
+    fields += unit_changes(current, wanted, desired.settings)
     if not fields:
         return None
     change = Change(address=client_address(pool_address, desired.name), kind=KIND,

@@ -234,8 +234,10 @@ def _lost_with_pool(pool: DesiredPool, live: LivePool, region: str) -> list[Chan
     their own (deleting the pool deletes them). The engine reads a pool that is to be
     replaced in full, so this covers what the spec doesn't manage too."""
     wanted_clients = {c.name for c in pool.clients or []}
+    pinned = {c.client_id for c in pool.clients or [] if c.client_id}
     lost = [client_rules.plan_delete(c, pool.address, region, live.pool_id, with_pool=True)
-            for c in live.clients if c.name not in wanted_clients]
+            for c in live.clients
+            if c.name not in wanted_clients and c.client_id not in pinned]
     owner = part_rules.Owner(pool.address, region, live.pool_id)
     for key, kind in part_rules.POOL_LISTS.items():
         assert kind.key is not None
@@ -319,11 +321,11 @@ def _plan_clients(pool: DesiredPool, live: LivePool, region: str,
                   warnings: list[PlanWarning]) -> list[Change]:
     if pool.clients is None:
         return []
-    by_name = {c.name: c for c in live.clients}
+    matched = client_rules.match_clients(pool.clients, live.clients, pool.address)
     owner = part_rules.Owner(pool.address, region, live.pool_id, warnings=warnings)
     changes: list[Change] = []
     for client in pool.clients:
-        live_client = by_name.get(client.name)
+        live_client = matched.get(id(client))
         if live_client is None:
             changes.append(client_rules.plan_create(client, pool.address, region, live.pool_id))
             changes += _plan_client_parts(client, owner, None, fresh=True)
@@ -334,9 +336,9 @@ def _plan_clients(pool: DesiredPool, live: LivePool, region: str,
             changes.append(change)
         fresh = change is not None and change.action == Action.REPLACE
         changes += _plan_client_parts(client, owner, live_client, fresh=fresh)
-    wanted_names = {c.name for c in pool.clients}
+    wanted_ids = {c.client_id for c in matched.values()}
     for live_client in live.clients:
-        if live_client.name not in wanted_names:
+        if live_client.client_id not in wanted_ids:
             changes.append(client_rules.plan_delete(live_client, pool.address, region,
                                                     live.pool_id))
     return changes

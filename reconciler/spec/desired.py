@@ -35,6 +35,7 @@ def desired_client(
         settings=settings,
         path=path,
         parts=_parts(data, {}, CLIENT_SINGLETONS),
+        client_id=str(data["id"]) if data.get("id") is not None else None,
     )
 
 

@@ -43,6 +43,7 @@ def check(data: Any, locate: Locate, hidden: Set[SpecPath] = frozenset()) -> lis
     out += _unique_pool_names(pools, locate)
     for path, pool in pools:
         out += _unique(pool, path, "clients", "client_name", locate)
+        out += _unique(pool, path, "clients", "id", locate)
         out += _unique(pool, path, "groups", "group_name", locate)
         out += _unique(pool, path, "resource_servers", "identifier", locate)
         out += _unique(pool, path, "identity_providers", "provider_name", locate)

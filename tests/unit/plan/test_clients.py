@@ -8,9 +8,19 @@ def plan(desired, live):
     return plan_client(desired, live, "user_pool.users", "us-east-1", "us-east-1_abc")
 
 
-def test_same_duration_in_other_units_is_no_change():
+def test_same_duration_in_other_units_changes_only_the_units():
+    # Durations compare as durations, but a unit the spec sets is managed (issue 13):
+    # before, this planned nothing and the live units stayed minutes.
     desired = desired_client(AccessTokenValidity=1, IdTokenValidity=1,
                              TokenValidityUnits={"AccessToken": "hours", "IdToken": "hours"})
+    change = plan(desired, live_client())
+    assert [(f.path, f.before, f.after) for f in change.fields] == [
+        ("token_validity_units.access_token", "minutes", "hours"),
+        ("token_validity_units.id_token", "minutes", "hours")]
+
+
+def test_same_duration_without_a_unit_is_no_change():
+    desired = desired_client(AccessTokenValidity=1, IdTokenValidity=1)
     assert plan(desired, live_client()) is None
 
 
