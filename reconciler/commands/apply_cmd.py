@@ -42,13 +42,10 @@ def _refusals(plan: Plan, allow_replace: bool) -> list[str]:
 def _confirm(auto_approve: bool) -> None:
     if auto_approve:
         return
-    if not sys.stdin.isatty():
-        raise ReconcilerError("apply needs confirmation, but stdin is not a terminal",
-                              "review the plan, then pass --auto-approve (e.g. in CI)")
-    answer = click.prompt("Apply these changes? Only 'yes' is accepted", default="",
-                          show_default=False, err=True)
-    if answer.strip() != "yes":
-        raise ReconcilerError("apply cancelled; nothing was changed")
+    from reconciler.commands.confirm import confirm
+
+    # A piped "yes" counts like a typed one (issue 13, trap 9).
+    confirm("Apply these changes? Only 'yes' is accepted", "yes", "apply cancelled")
 
 
 def _report_failure(report: ApplyReport, header: str = "Apply stopped at the first failure.",

@@ -152,9 +152,11 @@ def test_usage_errors_exit_1_not_2(sandbox_url, workshop_spec):
     assert run(sandbox_url, "plan").code == 1
 
 
-def test_apply_needs_a_terminal_or_auto_approve(sandbox_url, workshop_spec):
+def test_apply_without_an_answer_needs_auto_approve(sandbox_url, workshop_spec):
+    # An empty pipe (a CI job without --auto-approve) is refused; a piped "yes" is
+    # accepted like a typed one (issue 13, trap 9: tests/e2e/test_confirm.py).
     clear_requests(sandbox_url)
-    result = run(sandbox_url, "apply", workshop_spec, stdin="yes\n")
+    result = run(sandbox_url, "apply", workshop_spec, stdin="")
     assert result.code == 1
     assert "--auto-approve" in result.err
     assert writes(sandbox_url) == []
