@@ -70,11 +70,19 @@ def load_spec(
         raise SpecError([Diagnostic(variables.COMMAND_LINE, "no spec files or folders given")])
     merged = _Merged()
     diagnostics: list[Diagnostic] = []
-    files, found = _find_files(paths)
+    files, found = _find_files(paths, var_files)
     diagnostics += found
     docs: list[tuple[SourceDoc, int]] = []
-    for path, display in files:
+    skipped: list[Diagnostic] = []
+    for path, display, walked in files:
         doc, problems = read_source(path, display)
+        if walked and doc is not None and not problems and _not_a_spec(doc):
+            skipped.append(Diagnostic(
+                doc.locations.get((), Location(display, 1, 1)),
+                "skipped: not a spec (no 'version:' or 'user_pools:' at the top; a variable "
+                "file?); pass it with --var-file, or name it to read it as a spec",
+                severity="warning"))
+            continue
         offset = len(merged.data["user_pools"])
         diagnostics += [_rebase_shown(d, offset) for d in problems]
         if doc is not None:
@@ -104,7 +112,7 @@ def load_spec(
     found = semantics.check(merged.data, merged.locate, subst.env_paths)
     diagnostics += [d for d in found if d.severity == "error"]
 
-    warnings = variables.unused_warnings(layers, substituter.referenced)
+    warnings = skipped + variables.unused_warnings(layers, substituter.referenced)
     warnings += [d for d in found if d.severity != "error"]
     everything = sorted(diagnostics + warnings, key=Diagnostic.sort_key)
     if any(d.severity == "error" for d in everything):
@@ -121,11 +129,14 @@ def load_spec(
 # --- files --------------------------------------------------------------------------
 
 
-def _find_files(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """Files to read as (path, display name): folders walked recursively and sorted,
-    each file once however often it is named."""
-    files: list[tuple[Path, str]] = []
+def _find_files(paths: Sequence[str], var_files: Sequence[str] = (),
+                ) -> tuple[list[tuple[Path, str, bool]], list[Diagnostic]]:
+    """Files to read as (path, display name, found by walking a folder): folders walked
+    recursively and sorted, each file once however often it is named. A --var-file
+    target inside a folder is a variable file, not a spec (issue 13, trap 9)."""
+    files: list[tuple[Path, str, bool]] = []
     seen: set[str] = set()
+    var_keys = {os.path.realpath(name) for name in var_files}
     problems: list[Diagnostic] = []
     for given in paths:
         path = Path(given)
@@ -141,18 +152,25 @@ def _find_files(paths: Sequence[str]) -> tuple[list[tuple[Path, str]], list[Diag
                 problems.append(
                     Diagnostic(Location(given, 1, 1), "no *.yaml or *.yml files in this folder")
                 )
-            candidates = [(p, str(p)) for p in found]
+            candidates = [(p, str(p), True) for p in found
+                          if os.path.realpath(p) not in var_keys]
         elif path.exists():
-            candidates = [(path, given)]
+            candidates = [(path, given, False)]  # named as a spec: read as one
         else:
             problems.append(Diagnostic(Location(given, 1, 1), "no such file or folder"))
             continue
-        for candidate, display in candidates:
+        for candidate, display, walked in candidates:
             key = os.path.realpath(candidate)
             if key not in seen:
                 seen.add(key)
-                files.append((candidate, display))
+                files.append((candidate, display, walked))
     return files, problems
+
+
+def _not_a_spec(doc: SourceDoc) -> bool:
+    """A mapping with neither of a spec's top-level keys (a var file is flat NAME: value).
+    Anything else found in a folder is read as a spec, so its mistakes are errors."""
+    return isinstance(doc.data, dict) and not {"version", "user_pools"} & set(doc.data)
 
 
 def _rebase_shown(diagnostic: Diagnostic, offset: int) -> Diagnostic:
