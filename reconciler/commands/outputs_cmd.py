@@ -1,6 +1,17 @@
-"""`outputs`: what an app needs to use the live pools (region, pool id, client ids).
+"""`outputs`: what an app needs to use the live pools: region, pool id and ARN,
+issuer and JWKS URLs, domain and hosted sign-in URL, client ids by name.
 
 Read-only. Never prints a client secret: the live model holds none.
+
+The URL shapes are AWS's documented ones: the issuer is
+``https://cognito-idp.{region}.amazonaws.com/{pool_id}``, or
+``https://issuer-cognito-idp.{region}.amazonaws.com/{pool_id}`` when the pool's
+IssuerConfiguration is UPDATED (API reference, IssuerConfigurationType); the JWKS
+is ``{issuer}/.well-known/jwks.json`` (developer guide, "Verifying a JSON web
+token"); a prefix domain's host is ``{prefix}.auth.{region}.amazoncognito.com``
+(API reference, CreateUserPoolDomain) and the sign-in pages are served from
+``https://{domain}/login?...`` (developer guide, "Using the Amazon Cognito domain").
+The ARN is DescribeUserPool's own ``Arn`` (it knows the account and partition).
 """
 
 from __future__ import annotations
@@ -28,15 +39,36 @@ class PoolOutputs:
     name: str
     region: str
     user_pool_id: str
+    user_pool_arn: str
+    issuer_url: str
     clients: dict[str, str] = field(default_factory=dict)  # client name -> client id
     domain: str | None = None  # the live domain's host name, when the spec has a domain
 
+    @property
+    def jwks_url(self) -> str:
+        return f"{self.issuer_url}/.well-known/jwks.json"
+
+    @property
+    def sign_in_url(self) -> str | None:
+        return f"https://{self.domain}" if self.domain else None
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"region": self.region, "user_pool_id": self.user_pool_id,
+                                "user_pool_arn": self.user_pool_arn,
+                                "issuer_url": self.issuer_url, "jwks_url": self.jwks_url,
                                 "clients": dict(self.clients)}
         if self.domain:
             data["domain"] = self.domain
+            data["sign_in_url"] = self.sign_in_url
         return data
+
+
+def issuer_url(describe: dict[str, Any], region: str) -> str:
+    """The tokens' `iss`: the pool's issuer in the shape its IssuerConfiguration names."""
+    config = describe.get("IssuerConfiguration")
+    kind = config.get("Type") if isinstance(config, dict) else None
+    host = "issuer-cognito-idp" if kind == "UPDATED" else "cognito-idp"
+    return f"https://{host}.{region}.amazonaws.com/{describe['Id']}"
 
 
 def domain_host(described: dict[str, Any], region: str) -> str:
@@ -79,9 +111,12 @@ def collect(result: PlanResult) -> list[PoolOutputs]:
                 missing.append(f"{pool.address}.domain")
             else:
                 domain = domain_host(described, item.region)
+        describe = {"Id": item.live.pool_id, **item.live.describe}
         pools.append(PoolOutputs(name=pool.name, region=item.region,
-                                 user_pool_id=item.live.pool_id, clients=clients,
-                                 domain=domain))
+                                 user_pool_id=item.live.pool_id,
+                                 user_pool_arn=str(describe.get("Arn") or ""),
+                                 issuer_url=issuer_url(describe, item.region),
+                                 clients=clients, domain=domain))
     if missing:
         raise ReconcilerError(f"not created yet: {', '.join(missing)}",
                               "run `cognito-reconciler apply` with these specs first")
@@ -103,10 +138,14 @@ def env_lines(pools: list[PoolOutputs]) -> list[str]:
     for pool in pools:
         pairs.append((env_name(pool.name, "REGION"), pool.region))
         pairs.append((env_name(pool.name, "USER_POOL_ID"), pool.user_pool_id))
+        pairs.append((env_name(pool.name, "USER_POOL_ARN"), pool.user_pool_arn))
+        pairs.append((env_name(pool.name, "ISSUER_URL"), pool.issuer_url))
+        pairs.append((env_name(pool.name, "JWKS_URL"), pool.jwks_url))
         for client, client_id in pool.clients.items():
             pairs.append((env_name(pool.name, "CLIENT", client, "ID"), client_id))
-        if pool.domain:
+        if pool.domain and pool.sign_in_url:
             pairs.append((env_name(pool.name, "DOMAIN"), pool.domain))
+            pairs.append((env_name(pool.name, "SIGN_IN_URL"), pool.sign_in_url))
     seen: dict[str, int] = {}
     for name, _ in pairs:
         seen[name] = seen.get(name, 0) + 1
@@ -137,7 +176,8 @@ def json_text(pools: list[PoolOutputs]) -> str:
 @click.pass_context
 def outputs(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
             var_files: tuple[str, ...], output_format: str) -> None:
-    """Print what an app needs: region, pool id and client ids by name, per pool.
+    """Print what an app needs, per pool: region, pool id and ARN, issuer and JWKS URLs,
+    domain and hosted sign-in URL, client ids by name.
 
     The pools and clients must exist: run apply first. Client secrets are never printed.
     """

@@ -158,8 +158,11 @@ def test_the_recipe_plans_applies_the_saved_plan_and_catches_drift(
     for result in applied["outputs"]:
         assert result.code == 0, result.text
     outputs = json.loads((tmp_path / "cognito-outputs.json").read_text())
+    issuer = f"https://cognito-idp.us-east-1.amazonaws.com/{pool_id}"
     assert outputs == {"pools": {"ci-recipe": {
         "region": "us-east-1", "user_pool_id": pool_id,
+        "user_pool_arn": cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["Arn"],
+        "issuer_url": issuer, "jwks_url": f"{issuer}/.well-known/jwks.json",
         "clients": {"web": client["ClientId"]}}}}
     env_lines = (tmp_path / "cognito-outputs.env").read_text().splitlines()
     assert f"CI_RECIPE_USER_POOL_ID={pool_id}" in env_lines
