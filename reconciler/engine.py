@@ -54,6 +54,8 @@ def replan(spec: LoadedSpec, pools: list[DesiredPool],
                              live=reader.read_pool(item.pool, everything=True))
                     if item.pool.address in replaced else item for item in observed]
         plan = make_plan(observed, resend_secrets)
+    # Every plan says where it acts (issue 13): Connections knows the endpoint.
+    plan.endpoint = getattr(api_for_region, "endpoint", None)
     return PlanResult(spec=spec, pools=pools, observed=observed, plan=plan)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reconciler.errors import ReconcilerError
 from reconciler.model import DesiredPool, LivePool
-from reconciler.plan.model import Plan, PlanWarning
+from reconciler.plan.model import Plan, PlanWarning, PoolTarget
 from reconciler.plan.pools import plan_pool
 from reconciler.spec.yaml_source import format_path
 
@@ -29,7 +29,18 @@ def make_plan(observed: list[Observed], force_secrets: bool = False) -> Plan:
         changes.sort(key=lambda c: c.phase)
         plan.changes.extend(changes)
         plan.warnings.extend(warnings)
+        plan.pools.append(pool_target(item))
     return plan
+
+
+def pool_target(item: Observed) -> PoolTarget:
+    """Where the pool is; the account only where its ARN tells it (no extra call)."""
+    live = item.live
+    arn = live.describe.get("Arn") if live else None
+    parts = arn.split(":") if isinstance(arn, str) else []
+    account = parts[4] if len(parts) >= 6 and parts[4].isdigit() else None
+    return PoolTarget(address=item.pool.address, region=item.region,
+                      live_id=live.pool_id if live else None, account=account)
 
 
 def refuse_shared_live_pools(observed: list[Observed]) -> None:

@@ -98,9 +98,23 @@ class PlanWarning:
 
 
 @dataclass
+class PoolTarget:
+    """Where a spec's pool lives, so that every plan can say it (issue 13)."""
+
+    address: str
+    region: str
+    live_id: str | None = None
+    account: str | None = None  # from the live pool's ARN; None before it exists
+
+
+@dataclass
 class Plan:
     changes: list[Change] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
+    # Every pool of the spec, changed or not, and the endpoint the run talks to
+    # (None: AWS's own regional endpoint). Rendered by reconciler/render/plan_data.py.
+    pools: list[PoolTarget] = field(default_factory=list)
+    endpoint: str | None = None
 
     @property
     def empty(self) -> bool:

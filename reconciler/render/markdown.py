@@ -1,8 +1,9 @@
 """The plan as Markdown for a pull-request comment (GitHub-flavoured).
 
-Rendered from the JSON plan (``Plan.to_json()``), so the text, JSON and Markdown
-views can't disagree; the only things taken from the ``Plan`` objects beside it
-are each change's kind and which fields are sensitive, added to a copy.
+Rendered from the JSON plan (reconciler/render/plan_data.py, the document
+``plan --json`` prints), so the text, JSON and Markdown views can't disagree. A
+change's fields are the text plan's nested blocks, in a ``diff`` code block;
+destructive changes come first, and short ones are left open (issue 13).
 
 Every value from the spec or from Cognito is escaped: names, values, reasons and
 warnings may hold ``|``, ``<``, backticks, ``*``, ``$`` and the like. Output is a
@@ -12,13 +13,14 @@ pure function of the plan, so re-running on the same plan gives the same bytes.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reconciler.plan.model import SENSITIVE, Plan
 from reconciler.render.escape import visible
+from reconciler.render.field_lines import Line, field_lines, known_lines, value_text
+from reconciler.render.plan_data import plan_data
 
 # A hidden line that lets a CI job find and update its own earlier comment.
 MARKER = "<!-- cognito-reconciler-plan -->"
@@ -28,6 +30,10 @@ POOL_KIND = "user_pool"
 
 VERBS = {"create": "create", "update": "update in place", "replace": "replace",
          "delete": "delete"}
+# A change whose fields take at most this many lines is shown open: a reviewer
+# reads it without a click; longer ones stay folded under their summary line.
+OPEN_LINES = 12
+DESTRUCTIVE = ("replace", "delete")
 # Prose (reasons, warnings) is backslash-escaped. Values, paths and addresses are
 # code spans, inside which nothing is interpreted (no emphasis, links, autolinks,
 # math, mentions or HTML); only a table cell needs its `|` escaped, which GFM
@@ -82,7 +88,7 @@ def cell(value: Any, sensitive: bool = False) -> str:
         return f"_{SENSITIVE}_"
     if value is None:
         return "_(none)_"
-    return code(json.dumps(value, sort_keys=True, default=str), in_table=True)
+    return code(value_text(value), in_table=True)
 
 
 def summary_line(summary: Mapping[str, int]) -> str:
@@ -168,21 +174,22 @@ def _warnings(warnings: Sequence[Mapping[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
-def _field_table(change: Mapping[str, Any]) -> list[str]:
+def _nested(change: Mapping[str, Any]) -> list[Line]:
     fields: Sequence[Mapping[str, Any]] = change.get("fields") or []
-    if not fields:
+    lines = field_lines(fields, create=change.get("action") == "create")
+    return lines + known_lines(change.get("known_after_apply") or [])
+
+
+def _field_block(lines: Sequence[Line]) -> list[str]:
+    """The text plan's nested blocks as a ``diff`` code block: the symbol in the first
+    column (so GitHub colours + and - lines), the nesting after it."""
+    if not lines:
         return []
-    created = change.get("action") == "create"
-    lines = ["| Field | Value |", "| --- | --- |"] if created else [
-        "| Field | Before | After |", "| --- | --- | --- |"]
-    for field in fields:
-        sensitive = _sensitive(field)
-        cells = [code(str(field["path"]), in_table=True)]
-        if not created:
-            cells.append(cell(field.get("before"), sensitive))
-        cells.append(cell(field.get("after"), sensitive))
-        lines.append("| " + " | ".join(cells) + " |")
-    return [*lines, ""]
+    body = [visible(f"{symbol} {'    ' * depth}{text}".rstrip()) for depth, symbol, text in lines]
+    # A fence longer than any backtick run inside, so no value can close it.
+    longest = max((len(run) for line in body for run in re.findall("`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}diff", *body, fence, ""]
 
 
 def _details(change: Mapping[str, Any]) -> list[str]:
@@ -193,15 +200,18 @@ def _details(change: Mapping[str, Any]) -> list[str]:
     shown = live_id and not address.endswith(f".{live_id}")
     ident = f" {html_code(str(live_id))}" if shown else ""
     counted = f" ({count} field{'' if count == 1 else 's'})" if count else ""
-    lines = [f"<details><summary><b>{html.escape(VERBS.get(action, action))}</b> "
-             f"{html_code(address)}{ident}{counted}</summary>", ""]
+    region = f" in {html_code(str(change['region']))}" if change.get("region") else ""
+    nested = _nested(change)
+    tag = "<details open>" if len(nested) <= OPEN_LINES else "<details>"
+    lines = [f"{tag}<summary><b>{html.escape(VERBS.get(action, action))}</b> "
+             f"{html_code(address)}{ident}{region}{counted}</summary>", ""]
     if change.get("reason"):
         lines += [f"**Reason:** {prose(str(change['reason']))}", ""]
     if change.get("blocked"):
         lines += [f"**Blocked:** {prose(str(change['blocked']))}", ""]
     for warning in change.get("warnings") or []:
         lines += [f"**Warning:** {prose(str(warning))}", ""]
-    lines += _field_table(change)
+    lines += _field_block(nested)
     calls = change.get("calls") or []
     if calls:
         lines += ["Calls: " + ", ".join(code(str(c)) for c in calls), ""]
@@ -210,12 +220,29 @@ def _details(change: Mapping[str, Any]) -> list[str]:
     return [*lines, "</details>", ""]
 
 
+def _pools(pools: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Where each pool is: region, endpoint and, once the pool exists, the account."""
+    if not pools:
+        return []
+    lines = ["#### Pools", "", "| Pool | Region | Endpoint | Account |",
+             "| --- | --- | --- | --- |"]
+    for pool in pools:
+        account = pool.get("account")
+        lines.append("| " + " | ".join([
+            code(str(pool["address"]), in_table=True), code(str(pool["region"]), in_table=True),
+            code(str(pool["endpoint"]), in_table=True),
+            code(str(account), in_table=True) if account else "_(known once the pool exists)_",
+        ]) + " |")
+    return [*lines, ""]
+
+
 def render_markdown_data(data: Mapping[str, Any]) -> str:
     """Markdown from a JSON plan (``Plan.to_json()``, or the ``plan`` of a saved plan)."""
     changes: Sequence[Mapping[str, Any]] = data.get("changes") or []
     lines = [MARKER, TITLE, ""]
     if not changes:
-        lines += [NO_CHANGES, "", *_warnings(data.get("warnings") or [])]
+        lines += [NO_CHANGES, "", *_warnings(data.get("warnings") or []),
+                  *_pools(data.get("pools") or [])]
         return "\n".join(lines).rstrip("\n") + "\n"
     lines += [summary_line(data.get("summary") or {}), ""]
     if data.get("requires_allow_replace") or any(
@@ -224,20 +251,15 @@ def render_markdown_data(data: Mapping[str, Any]) -> str:
                   ""]
     lines += _attention(changes)
     lines += _warnings(data.get("warnings") or [])
-    lines += ["#### Changes, in the order apply makes them", ""]
-    for change in changes:
+    lines += _pools(data.get("pools") or [])
+    # Destructive changes first, where a reviewer looks first; apply's own order
+    # (dependencies first) is kept within each group.
+    lines += ["#### Changes, replacements and deletions first", ""]
+    ordered = [c for c in changes if c.get("action") in DESTRUCTIVE]
+    ordered += [c for c in changes if c.get("action") not in DESTRUCTIVE]
+    for change in ordered:
         lines += _details(change)
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def plan_data(plan: Plan) -> dict[str, Any]:
-    """``plan.to_json()`` plus each change's kind and each field's sensitivity."""
-    data = plan.to_json()
-    for change, doc in zip(plan.changes, data["changes"], strict=True):
-        doc["kind"] = change.kind
-        for field, field_doc in zip(change.fields, doc["fields"], strict=True):
-            field_doc["sensitive"] = field.sensitive
-    return data
 
 
 def render_markdown(plan: Plan) -> str:

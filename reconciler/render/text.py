@@ -1,12 +1,18 @@
-"""The plan as text, in the style Terraform users read every day."""
+"""The plan as text, in the style Terraform users read every day.
+
+Drawn from the same document as the JSON plan (reconciler/render/plan_data.py),
+Terraform's way, so the two can't disagree.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reconciler.plan.model import SENSITIVE, Action, Change, Plan
+from reconciler.plan.model import Action, Change, Plan
 from reconciler.render.escape import visible
+from reconciler.render.field_lines import as_text, field_lines, known_lines
+from reconciler.render.plan_data import plan_data
 from reconciler.render.style import Style
 
 SYMBOLS = {Action.CREATE: ("+", "green"), Action.UPDATE: ("~", "yellow"),
@@ -14,63 +20,56 @@ SYMBOLS = {Action.CREATE: ("+", "green"), Action.UPDATE: ("~", "yellow"),
 ALLOW_REPLACE = "--allow-replace"
 VERBS = {Action.CREATE: "will be created", Action.UPDATE: "will be updated in place",
          Action.DELETE: "will be deleted", Action.REPLACE: "must be replaced"}
+LINE_COLOURS = {"+": "green", "-": "red", "~": "yellow"}
+FIELD_INDENT = 6
 
 
-def value_text(value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, str):
-        return json.dumps(value)
-    return json.dumps(value, sort_keys=True, default=str)
-
-
-def render_change(change: Change, style: Style) -> list[str]:
-    symbol, color = SYMBOLS[change.action]
-    ident = f" ({change.live_id})" if change.live_id and change.live_id != change.name else ""
+def render_change(change: Mapping[str, Any], style: Style) -> list[str]:
+    """One change of the plan document (``plan_data``)."""
+    action = Action(change["action"])
+    symbol, color = SYMBOLS[action]
+    name = str(change["address"]).rsplit(".", 1)[-1] if "name" not in change else change["name"]
+    live_id = change.get("id")
+    ident = f" ({live_id})" if live_id and live_id != name else ""
     # (text, colour) pairs; every line is made visible before it is coloured, so a
     # name can't smuggle a control sequence in, while the colour codes still work.
     lines: list[tuple[str, str | None]] = [
-        (f"  # {change.address} {VERBS[change.action]}", "bold"),
-        (f"  {symbol} {change.kind} \"{change.name}\"{ident}", color)]
-    if change.reason:
-        lines.append((f"      reason: {change.reason}", None))
-    if change.blocked:
-        lines.append((f"      blocked: {change.blocked}", "red"))
+        (f"  # {change['address']} {VERBS[action]}", "bold"),
+        (f"  {symbol} {change.get('kind', 'resource')} \"{name}\"{ident}", color)]
+    if change.get("reason"):
+        lines.append((f"      reason: {change['reason']}", None))
+    if change.get("blocked"):
+        lines.append((f"      blocked: {change['blocked']}", "red"))
     lines += _losses(change)
-    for field in change.fields:
-        before, after = (SENSITIVE, SENSITIVE) if field.sensitive else (
-            value_text(field.before), value_text(field.after))
-        if change.action == Action.CREATE or field.before is None:
-            lines.append((f"      + {field.path} = {after}", "green"))
-        elif field.after is None:
-            lines.append((f"      - {field.path} = {before}", "red"))
-        else:
-            lines.append((f"      ~ {field.path}: {before} -> {after}", "yellow"))
-    for warning in change.warnings:
+    nested = field_lines(change.get("fields") or [], create=action == Action.CREATE)
+    nested += known_lines(change.get("known_after_apply") or [])
+    lines += [(text, LINE_COLOURS.get(sym)) for text, sym in as_text(nested, FIELD_INDENT)]
+    for warning in change.get("warnings") or []:
         lines.append((f"      warning: {warning}", "yellow"))
-    if change.requests:
-        calls = ", ".join(r.describe() for r in change.requests)
-        lines.append((f"      calls: {calls}", "dim"))
+    calls: Sequence[str] = change.get("call_notes") or change.get("calls") or []
+    if calls:
+        lines.append((f"      calls: {', '.join(calls)}", "dim"))
     else:
         lines.append(("      calls: none (goes with its pool)", "dim"))
     return [_line(text, colour, style) for text, colour in lines]
 
 
-def _losses(change: Change) -> list[tuple[str, str | None]]:
+def _losses(change: Mapping[str, Any]) -> list[tuple[str, str | None]]:
     """What a replace costs, said where the replace is shown (JSON: users_lost,
     destroys, recreates; Markdown renders the same keys)."""
-    if change.action != Action.REPLACE:
+    if change.get("action") != Action.REPLACE.value:
         return []
     lines: list[tuple[str, str | None]] = []
-    if change.users_lost is not None:
-        lines.append((f"      users lost: {change.users_lost} (every user of the pool, with "
+    users = change.get("users_lost")
+    if users is not None:
+        lines.append((f"      users lost: {users} (every user of the pool, with "
                       "their passwords, MFA devices and group memberships)", "red"))
-        if change.destroys:
+        if change.get("destroys"):
             lines.append(("      destroys, not re-created:", "red"))
-            lines += [(f"        - {address}", "red") for address in change.destroys]
-        if change.recreates:
+            lines += [(f"        - {address}", "red") for address in change["destroys"]]
+        if change.get("recreates"):
             lines.append(("      re-creates, with new ids:", None))
-            lines += [(f"        + {address}", None) for address in change.recreates]
+            lines += [(f"        + {address}", None) for address in change["recreates"]]
     lines.append((f"      apply needs {ALLOW_REPLACE}", "red"))
     return lines
 
@@ -96,19 +95,39 @@ def summary_line(plan: Plan) -> str:
             f"{s['replace']} to replace, {s['delete']} to delete.")
 
 
+def target_lines(pools: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Where each pool is: a pool's region beats every default (issue 13 trap 2), so
+    the reviewer sees it, with the endpoint and, once the pool exists, the account."""
+    lines = []
+    for pool in pools:
+        account = f", account {pool['account']}" if pool.get("account") else ""
+        lines.append(f"  {pool['address']}: region {pool['region']}, endpoint "
+                     f"{pool['endpoint']}{account}")
+    return lines
+
+
 def render_plan(plan: Plan, style: Style) -> str:
+    data = plan_data(plan)
+    # The calls with their notes ("full update: 7 fields"): text only, not a JSON key.
+    for change, doc in zip(plan.changes, data["changes"], strict=True):
+        doc["name"] = change.name
+        doc["call_notes"] = [r.describe() for r in change.requests]
     lines: list[str] = []
     for warning in plan.warnings:
         lines.append(_line(f"Warning: {warning}", "yellow", style))
     if lines:
+        lines.append("")
+    if data["pools"]:
+        lines.append("Pools:")
+        lines += [_line(text, None, style) for text in target_lines(data["pools"])]
         lines.append("")
     if plan.empty:
         lines.append("No changes. The live pools match the spec.")
         return "\n".join(lines) + "\n"
     lines.append("cognito-reconciler will perform these actions, in this order:")
     lines.append("")
-    for change in plan.changes:
-        lines.extend(render_change(change, style))
+    for doc in data["changes"]:
+        lines.extend(render_change(doc, style))
         lines.append("")
     lines.append(style(summary_line(plan), "bold"))
     if plan.requires_allow_replace:

@@ -54,7 +54,7 @@ def test_a_settings_change_is_applied_in_place(sandbox_url: str, cognito: Any,
     brand_id = style(cognito)["ManagedLoginBrandingId"]
     changed = apply(sandbox_url, tmp_path, "          settings: {components: {a: 1, b: 3}}")
     assert changed.code == 0, changed.text  # was: "changed in Cognito after it was read"
-    assert "~ settings.components.b: 2 -> 3" in changed.out
+    assert "~ settings {\n          ~ components {\n              ~ b: 2 -> 3\n" in changed.out
     now = style(cognito)
     assert now["ManagedLoginBrandingId"] == brand_id
     assert now["Settings"] == {"components": {"a": 1, "b": 3}}

@@ -78,7 +78,8 @@ def test_a_rotated_secret_is_seen_without_resending_and_never_shown(sandbox_url,
     saved = tmp_path / "rotate.plan.json"
     planned = run(sandbox_url, "plan", "--detailed-exitcode", "--out", str(saved), path)
     assert planned.code == 2, planned.text
-    assert "~ provider_details.client_secret: (sensitive) -> (sensitive)" in planned.out
+    assert ("~ provider_details {\n          ~ client_secret: (sensitive) -> (sensitive)\n"
+            in planned.out)
     as_json = run(sandbox_url, "plan", "--json", path).out
     markdown = run(sandbox_url, "plan", "--format", "markdown", path).out
     revealing = [value for secret in ("corp-secret-1", "corp-secret-2")

@@ -104,7 +104,8 @@ def test_a_rotated_secret_is_seen_and_sent_masked(sandbox_url, cognito, saas_spe
     forced = run(sandbox_url, "apply", "--auto-approve", saas_spec)
     assert forced.code == 0, forced.text
     assert "rotated-google-secret" not in forced.text
-    assert "provider_details.client_secret: (sensitive) -> (sensitive)" in forced.out
+    assert ("~ provider_details {\n          ~ client_secret: (sensitive) -> (sensitive)\n"
+            in forced.out)
     provider = cognito.describe_identity_provider(UserPoolId=pool_id(cognito),
                                                   ProviderName="Google")["IdentityProvider"]
     assert provider["ProviderDetails"]["client_secret"] == "rotated-google-secret"

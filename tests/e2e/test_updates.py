@@ -116,8 +116,10 @@ def test_drift_shows_in_the_plan_and_apply_reverts_it(sandbox_url, cognito, tmp_
 
     drift = run(sandbox_url, "plan", "--detailed-exitcode", path)
     assert drift.code == 2, drift.text
-    assert "~ policies.password_policy.minimum_length: 6 -> 10" in drift.out
-    assert "- user_pool_tags.added = \"by-hand\"" in drift.out
+    # Nested blocks, not dotted paths (issue 13).
+    assert ("~ policies {\n          ~ password_policy {\n              "
+            "~ minimum_length: 6 -> 10\n") in drift.out
+    assert "~ user_pool_tags {\n          - added = \"by-hand\"\n" in drift.out
 
     assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
     pool = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]

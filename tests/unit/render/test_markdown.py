@@ -6,13 +6,23 @@ The golden file is rewritten only when UPDATE_GOLDEN=1 is set:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
 
 import pytest
 
-from reconciler.plan.model import Action, Change, FieldChange, Plan, PlanWarning, Request
+from reconciler.plan.model import (
+    Action,
+    Change,
+    FieldChange,
+    Plan,
+    PlanWarning,
+    PoolTarget,
+    Request,
+)
+from reconciler.render.json_plan import render_json
 from reconciler.render.markdown import (
     MARKER,
     code,
@@ -38,7 +48,7 @@ def sample_plan() -> Plan:
             FieldChange("schema[tenant_id].mutable", True, False),
         ],
         reason="username_attributes can't change after the pool is created "
-               "(['email'] -> ['phone_number'])",
+               '(["email"] -> ["phone_number"])',
         requests=[Request("DeleteUserPool", {"UserPoolId": "eu-west-1_AbC123"}),
                   Request("CreateUserPool", {"PoolName": "workshop-users"})],
         blocked="deletion protection is ACTIVE on the live pool, so it can't be replaced",
@@ -81,6 +91,7 @@ def sample_plan() -> Plan:
     )
     return Plan(
         changes=[pool_replace, web_create, tricky_update, group_create, old_delete],
+        pools=[PoolTarget(POOL, "eu-west-1", "eu-west-1_AbC123", "123456789012")],
         warnings=[PlanWarning(POOL, "custom attribute custom:legacy exists in the live pool "
                                     "but not in the spec; Cognito can never remove it")],
     )
@@ -170,33 +181,76 @@ def test_blocked_changes_are_listed() -> None:
 def test_sensitive_values_are_masked() -> None:
     text = render_markdown(sample_plan())
     assert SECRET not in text
-    assert text.count("_(sensitive)_") == 3  # one create value, one before and after
+    assert "+ client_secret = (sensitive)" in text
+    assert "~ client_secret: (sensitive) -> (sensitive)" in text
 
 
 def test_no_raw_special_characters_escape_into_markup() -> None:
     text = render_markdown(sample_plan())
-    outside_code = re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", "", text)
+    outside_code = re.sub(r"(?ms)^(`{3,})diff$.*?^\1$", "", text)
+    outside_code = re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", "", outside_code)
     assert "<script>" not in outside_code and "<i>" not in outside_code
     assert "<script>" in text  # only as literal code
     for line in text.splitlines():
         if line.startswith("|"):
             # Every row of a table has exactly its columns: no unescaped `|` inside cells.
             unescaped = len(re.findall(r"(?<!\\)\|", line))
-            assert unescaped in (3, 4), line
+            assert unescaped in (3, 4, 5), line
 
 
-def test_every_change_of_the_json_plan_is_shown_in_order() -> None:
+def _shown_order(text: str, changes: list[dict[str, object]]) -> list[str]:
+    start = text.index("#### Changes")
+    return [str(c["address"]) for c in sorted(
+        changes, key=lambda c: text.index(f"{html_code(str(c['address']))}", start))]
+
+
+def test_every_change_is_shown_destructive_first_then_in_apply_order() -> None:
     plan = sample_plan()
     text = render_markdown(plan)
-    start = text.index("#### Changes")
-    positions = [text.index(html_code(c["address"]), start) for c in plan.to_json()["changes"]]
-    assert positions == sorted(positions)
+    changes = plan.to_json()["changes"]
+    destructive = [c["address"] for c in changes if c["action"] in ("replace", "delete")]
+    others = [c["address"] for c in changes if c["action"] not in ("replace", "delete")]
+    assert _shown_order(text, changes) == destructive + others
 
 
-def test_a_saved_json_plan_renders_the_same() -> None:
-    # Without the kind/sensitive hints: derived from calls and the masked values.
+def test_the_json_plan_renders_the_same() -> None:
     plan = sample_plan()
-    assert render_markdown_data(plan.to_json()) == render_markdown(plan)
+    assert render_markdown_data(json.loads(render_json(plan))) == render_markdown(plan)
+
+
+def test_a_plan_saved_without_the_added_keys_still_renders() -> None:
+    # Without kind/sensitive/items: derived from calls, masked values and before/after.
+    text = render_markdown_data(sample_plan().to_json())
+    assert SECRET not in text and '+     "phone_number"' in text
+
+
+def test_short_changes_are_open_and_long_ones_folded() -> None:
+    text = render_markdown(sample_plan())
+    assert "<details open><summary><b>create</b> <code>user_pool.workshop-users.group" in text
+    many = [FieldChange(f"f{i}", i, i + 1) for i in range(20)]
+    long = Change(address=f"{POOL}.client.long", kind="client", name="long",
+                  action=Action.UPDATE, region="r", pool_address=POOL, fields=many)
+    assert "<details><summary><b>update in place</b>" in render_markdown(Plan(changes=[long]))
+
+
+def test_each_pool_shows_region_endpoint_and_account() -> None:
+    plan = sample_plan()
+    plan.endpoint = "http://127.0.0.1:4599"
+    text = render_markdown(plan)
+    assert ("| `user_pool.workshop-users` | `eu-west-1` | `http://127.0.0.1:4599` | "
+            "`123456789012` |") in text
+    aws = render_markdown(sample_plan())
+    assert "`https://cognito-idp.eu-west-1.amazonaws.com`" in aws
+
+
+def test_fields_are_nested_blocks_and_lists_show_items() -> None:
+    text = render_markdown(sample_plan())
+    block = text[text.index("```diff"):]
+    assert "~ policies {\n~     password_policy {\n~         minimum_length: 8 -> 12\n" in block
+    assert '+     "phone_number"\n-     "email"' in block
+    assert "policies.password_policy" not in text
+    assert "+ id = (known after apply)" in text
+    assert "+ client_id = (known after apply)" in text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -235,14 +289,16 @@ def gfm_html(markdown: str) -> str:
 def test_renders_as_intended_by_a_gfm_parser() -> None:
     html = gfm_html(render_markdown(sample_plan()))
     assert "<script>" not in html and "<i>" not in html and "<a " not in html
-    assert html.count("<details>") == 5
+    assert html.count("<details") == 5
     for row in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S):
-        assert row.count("<td") + row.count("<th") in (2, 3), row
-    emphasised = re.findall(r"<em>(.*?)</em>", html)
-    assert set(emphasised) == {"(sensitive)", "(none)"}
-    assert "<code>[&quot;https://a.example/cb?x=1|2&quot;, &quot;&lt;script&gt;" in html
-    assert ("<code>[&quot;``` fenced ```&quot;, &quot;*bold* _em_ [l](u) ~s~ $x$&quot;]</code>"
-            in html)
+        assert row.count("<td") + row.count("<th") == 4, row
+    assert set(re.findall(r"<em>(.*?)</em>", html)) == {"(known once the pool exists)"} or \
+        not re.findall(r"<em>(.*?)</em>", html)
+    # Every value stays inside its code block, fences and all.
+    assert html.count('<pre lang="diff"><code>') == 4
+    assert "+     &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;" in html
+    assert ('+ logout_urls = [&quot;``` fenced ```&quot;, &quot;*bold* _em_ [l](u) ~s~ '
+            '$x$&quot;]') in html
     assert "<code>user_pool.workshop-users.client.a|b &lt;i&gt;`x`&lt;/i&gt;</code>" in html
     assert "a | pipe, a &lt;tag&gt; and a `tick` in a warning" in html
 
@@ -250,9 +306,10 @@ def test_renders_as_intended_by_a_gfm_parser() -> None:
 def test_backslash_before_a_pipe_survives_a_table_cell() -> None:
     plan = Plan(changes=[Change(address=f"{POOL}.client.c", kind="client", name="c",
                                 action=Action.UPDATE, region="r", pool_address=POOL,
-                                fields=[FieldChange("x", "a\\|b", "c")])])
+                                fields=[FieldChange("x", "a\\|b", "c")])],
+                pools=[PoolTarget(POOL, "r", None, "a\\|b")])
     html = gfm_html(render_markdown(plan))
-    assert "<td><code>&quot;a\\\\|b&quot;</code></td>" in html
+    assert "<td><code>a\\|b</code></td>" in html
 
 
 def test_an_id_that_is_the_name_is_not_repeated() -> None:
@@ -263,5 +320,6 @@ def test_an_id_that_is_the_name_is_not_repeated() -> None:
                     action=Action.UPDATE, region="r", pool_address=POOL, live_id="4abc",
                     fields=[FieldChange("access_token_validity", 60, 30)])
     text = render_markdown(Plan(changes=[group, client]))
-    assert "<code>user_pool.workshop-users.group.admins</code> (1 field)" in text
-    assert "<code>user_pool.workshop-users.client.web</code> <code>4abc</code> (1 field)" in text
+    assert "<code>user_pool.workshop-users.group.admins</code> in <code>r</code> (1 field)" in text
+    assert ("<code>user_pool.workshop-users.client.web</code> <code>4abc</code> in <code>r</code>"
+            " (1 field)") in text
