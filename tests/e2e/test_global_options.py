@@ -91,7 +91,7 @@ def test_help_of_a_command_lists_the_global_options():
 
 
 @pytest.mark.parametrize("command", ["validate", "review", "plan", "apply", "outputs",
-                                     "export", "schema", "sandbox"])
+                                     "export", "destroy", "schema", "sandbox"])
 def test_every_command_takes_them(command):
     assert "--endpoint-url" in run_raw(command, "--help").out
 
@@ -107,7 +107,8 @@ def test_shell_completion_lists_commands():
 
 
 @pytest.mark.parametrize(("command", "shown"), [("plan", True), ("apply", True),
-                                                ("validate", False), ("outputs", False)])
+                                                ("validate", False), ("outputs", False),
+                                                ("destroy", False)])
 def test_resend_secrets_only_where_secrets_are_sent(command, shown):
     assert ("--resend-secrets" in run_raw(command, "--help").out) is shown
 
