@@ -31,6 +31,7 @@ COMMANDS = {
     "apply": "reconciler.commands.apply_cmd:apply",
     "outputs": "reconciler.commands.outputs_cmd:outputs",
     "export": "reconciler.commands.export_cmd:export",
+    "destroy": "reconciler.commands.destroy_cmd:destroy",
     "schema": "reconciler.commands.schema_cmd:schema",
     "sandbox": "reconciler.commands.sandbox_cmd:sandbox",
 }
