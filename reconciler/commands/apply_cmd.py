@@ -11,6 +11,7 @@ import click
 from reconciler import interruption
 from reconciler.apply.create_check import CreateCheck
 from reconciler.apply.executor import ApplyReport, Execution
+from reconciler.apply.verify import verification_plan
 from reconciler.cli_options import (
     Options,
     api_factory,
@@ -19,7 +20,7 @@ from reconciler.cli_options import (
     spec_input,
     spec_options,
 )
-from reconciler.engine import PlanResult, replan
+from reconciler.engine import PlanResult
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
 from reconciler.inputs import SpecInput
@@ -88,9 +89,10 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
         )
     click.echo(f"Applied {len(report.done)} call(s) in {time.monotonic() - started:.1f}s. "
                "Re-planning to verify ...", err=True)
-    after = replan(result.spec, result.pools, api_for_region)
-    if not after.plan.empty:
-        click.echo(render_plan(after.plan, style), nl=False)
+    # Only what the apply wrote is read again (issue 15); the rest keeps the plan's read.
+    after = verification_plan(result.plan, result.observed, api_for_region)
+    if not after.empty:
+        click.echo(render_plan(after, style), nl=False)
         raise ReconcilerError("apply finished but the live pools still differ from the spec",
                               "this is a bug or an out-of-band change: see the plan above")
     click.echo(f"Apply complete: {summary_line(result.plan)[6:]} A fresh plan shows no changes.",

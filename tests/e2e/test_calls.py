@@ -52,9 +52,25 @@ def test_one_field_change_is_one_write(sandbox_url, tmp_path):
     clear_requests(sandbox_url)
     assert run(sandbox_url, "apply", "--auto-approve",
                write_spec(tmp_path, SPEC.format(length=11))).code == 0
-    recheck = Counter({"DescribeUserPool": 1, "GetUserPoolMfaConfig": 1})
-    # Plan, re-read the pool just before writing it, one write, then the verifying plan.
-    assert calls(sandbox_url) == NO_OP_PLAN + recheck + Counter({"UpdateUserPool": 1}) + NO_OP_PLAN
+    pool = Counter({"DescribeUserPool": 1, "GetUserPoolMfaConfig": 1})
+    # Plan, re-read the pool just before writing it, one write, then the verification
+    # re-reads only what was written: the pool's settings (issue 15).
+    assert calls(sandbox_url) == NO_OP_PLAN + pool + Counter({"UpdateUserPool": 1}) + pool
+
+
+def test_verification_reads_only_the_changed_client(sandbox_url, tmp_path):
+    assert run(sandbox_url, "apply", "--auto-approve",
+               write_spec(tmp_path, SPEC.format(length=10))).code == 0
+    clear_requests(sandbox_url)
+    changed = SPEC.format(length=10).replace("client_name: b",
+                                             "{client_name: b, access_token_validity: 2}")
+    applied = run(sandbox_url, "apply", "--auto-approve", write_spec(tmp_path, changed))
+    assert applied.code == 0, applied.text
+    assert "A fresh plan shows no changes" in applied.err
+    client = Counter({"DescribeUserPoolClient": 1})
+    verify = Counter({"ListUserPoolClients": 1, "DescribeUserPoolClient": 1})
+    assert calls(sandbox_url) == (NO_OP_PLAN + client + Counter({"UpdateUserPoolClient": 1})
+                                  + verify)
 
 
 def test_list_calls_use_the_largest_page(sandbox_url, tmp_path):
