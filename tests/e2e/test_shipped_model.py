@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .cli import clear_requests, run, sandbox_requests, write_spec
 
 SPEC = """\
@@ -59,9 +61,11 @@ def test_a_new_member_changes_in_place(sandbox_url, cognito, tmp_path):
     assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
     changed = write_spec(tmp_path, SPEC.format(
         protection="INACTIVE", extra=NEW_MEMBERS.replace("UPDATED", "ORIGINAL")), "c.yaml")
-    planned = run(sandbox_url, "plan", changed)
-    assert "issuer_configuration.type" in planned.out
-    assert "UPDATED" in planned.out and "ORIGINAL" in planned.out
+    planned = run(sandbox_url, "plan", "--json", changed)
+    [change] = json.loads(planned.out)["changes"]
+    assert change["action"] == "update"
+    assert {"path": "issuer_configuration.type", "before": "UPDATED", "after": "ORIGINAL"} \
+        in [{k: f[k] for k in ("path", "before", "after")} for f in change["fields"]]
     assert run(sandbox_url, "apply", "--auto-approve", changed).code == 0
     assert run(sandbox_url, "plan", "--detailed-exitcode", changed).code == 0
 
@@ -74,3 +78,19 @@ def test_a_bad_value_of_a_new_member_is_refused_offline(sandbox_url, tmp_path):
     assert result.code == 1
     assert "issuer_configuration" in result.err and "UPDATED" in result.err
     assert sandbox_requests(sandbox_url) == []
+
+
+def test_a_new_client_auth_flow_is_applied_and_converges(sandbox_url, cognito, tmp_path):
+    path = write_spec(tmp_path, SPEC.format(protection="INACTIVE", extra=(
+        "    clients:\n      - client_name: web\n        explicit_auth_flows: "
+        "[ALLOW_REFRESH_TOKEN_AUTH, ALLOW_TOKEN_EXCHANGE_DELEGATION]\n")))
+    applied = run(sandbox_url, "apply", "--auto-approve", path)
+    assert applied.code == 0, applied.text
+    [summary] = cognito.list_user_pool_clients(UserPoolId=_pool(cognito),
+                                               MaxResults=60)["UserPoolClients"]
+    [create] = [r["body"] for r in sandbox_requests(sandbox_url)
+                if r["operation"] == "CreateUserPoolClient"]
+    assert create["ExplicitAuthFlows"] == ["ALLOW_REFRESH_TOKEN_AUTH",
+                                           "ALLOW_TOKEN_EXCHANGE_DELEGATION"]
+    assert summary["ClientName"] == "web"
+    assert run(sandbox_url, "plan", "--detailed-exitcode", path).code == 0
