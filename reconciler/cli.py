@@ -78,9 +78,34 @@ def _global_options() -> list[click.Option]:
     ]
 
 
+# Each command's first help paragraph, so that `--help` lists the commands without
+# importing them (issue 15); tests/unit/cli/test_lazy_help.py keeps it equal to theirs.
+SUMMARIES = {
+    "validate": "Check SPECS (files or folders) against the schema and Cognito's rules.",
+    "review": "Review SPECS for risky Cognito settings, offline (see docs/rules.md).",
+    "plan": "Show the changes that would make the live pools match SPECS.",
+    "apply": "Make the live pools match SPECS (or apply a saved plan file).",
+    "outputs": "Print what an app needs, per pool: region, pool id and ARN, issuer and JWKS "
+               "URLs, domain and hosted sign-in URL, client ids by name.",
+    "export": "Print a spec of a live pool and everything in it; plan on it shows no changes.",
+    "destroy": "Delete the user pools SPECS declare, with every user, client and part in them.",
+    "schema": "Print the JSON Schema of the spec, for editor completion and validation.",
+    "sandbox": "Run a Cognito emulator on 127.0.0.1 (needs the `sandbox` extra).",
+}
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # As click.Group.format_commands, from SUMMARIES instead of the imported commands.
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit))
+                for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
