@@ -160,12 +160,14 @@ def test_an_unmodeled_field_blocks_the_update_of_its_part(kind: str, injector: I
     injector.operation, injector.member = operation, member
     clear_requests(sandbox_url)
 
-    planned = run(injector.url, "plan", changed)
+    planned = run(injector.url, "plan", "--json", changed)
     assert planned.code == 0, planned.text
     assert injector.injected > 0
-    assert f"blocked: the live resource has fields this version doesn't model ({FIELD})" \
-        in planned.out
-    assert "a full update would reset them" in planned.out
+    [change] = json.loads(planned.out)["changes"]
+    assert change["action"] == "update"
+    assert change["blocked"].startswith(
+        f"the live resource has fields this version doesn't model ({FIELD}); "
+        "a full update would reset them")
 
     refused = run(injector.url, "apply", "--auto-approve", changed)
     assert refused.code == 1, refused.text
