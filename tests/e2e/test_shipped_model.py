@@ -94,3 +94,19 @@ def test_a_new_client_auth_flow_is_applied_and_converges(sandbox_url, cognito, t
                                            "ALLOW_TOKEN_EXCHANGE_DELEGATION"]
     assert summary["ClientName"] == "web"
     assert run(sandbox_url, "plan", "--detailed-exitcode", path).code == 0
+
+
+def test_new_members_are_exported_and_the_export_plans_clean(sandbox_url, tmp_path):
+    extra = NEW_MEMBERS + (
+        "    sms_configuration:\n      sns_caller_arn: 'arn:aws:iam::123456789012:role/s'\n"
+        "      eums_sms: {caller_arn: 'arn:aws:iam::123456789012:role/e'}\n")
+    path = write_spec(tmp_path, SPEC.format(protection="INACTIVE", extra=extra))
+    assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
+    exported = run(sandbox_url, "export", "--pool-name", "modern")
+    assert exported.code == 0, exported.text
+    for key in ("issuer_configuration:", "key_configuration:", "acr_configuration:",
+                "eums_sms:"):
+        assert key in exported.out
+    planned = run(sandbox_url, "plan", "--detailed-exitcode",
+                  write_spec(tmp_path, exported.out, "exported.yaml"))
+    assert planned.code == 0, planned.text
