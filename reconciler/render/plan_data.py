@@ -24,8 +24,10 @@ CLIENT_KIND = "client"
 
 
 def aws_endpoint(region: str) -> str:
-    """The regional endpoint botocore uses when no endpoint is configured."""
-    suffix = "amazonaws.com.cn" if region.startswith("cn-") else "amazonaws.com"
+    """The regional endpoint botocore uses when no endpoint is configured: its
+    endpoints.json gives ``{service}.{region}.{dnsSuffix}`` for every partition that
+    offers cognito-idp (aws, aws-us-gov: amazonaws.com; aws-eusc: amazonaws.eu)."""
+    suffix = "amazonaws.eu" if region.startswith("eusc-") else "amazonaws.com"
     return f"https://cognito-idp.{region}.{suffix}"
 
 

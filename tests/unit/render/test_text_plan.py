@@ -127,3 +127,10 @@ def test_every_plan_shows_region_endpoint_and_account() -> None:
     shown = render_plan(empty, Style(False))
     assert "region us-west-2, endpoint https://cognito-idp.us-west-2.amazonaws.com\n" in shown
     assert "No changes." in shown
+
+
+def test_aws_endpoint_follows_the_partition() -> None:
+    from reconciler.render.plan_data import aws_endpoint
+
+    assert aws_endpoint("us-gov-west-1") == "https://cognito-idp.us-gov-west-1.amazonaws.com"
+    assert aws_endpoint("eusc-de-east-1") == "https://cognito-idp.eusc-de-east-1.amazonaws.eu"
