@@ -14,8 +14,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from reconciler.aws_types import UNMODELED_KEY
+from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.live.parts import read_client_parts, read_pool_parts
 from reconciler.live.read import CognitoReader, LiveReader
 from reconciler.model import DesiredPool, LiveClient, LivePool
@@ -46,8 +48,8 @@ def verification_plan(planned: Plan, observed: list[Observed],
     by_pool: dict[str, list[Change]] = {}
     for change in planned.changes:
         by_pool.setdefault(change.pool_address, []).append(change)
-    fresh: list[Observed] = []
-    for item in observed:
+
+    def verify(item: Observed) -> Observed:
         changes = by_pool.get(item.pool.address)
         live = item.live
         if changes:
@@ -58,8 +60,10 @@ def verification_plan(planned: Plan, observed: list[Observed],
                 live = _refreshed(api, item.pool, live, changes)
             except _ReadAll:
                 live = reader.read_pool(item.pool)
-        fresh.append(Observed(pool=item.pool, live=live, region=item.region))
-    return make_plan(fresh, resend_secrets)
+        return Observed(pool=item.pool, live=live, region=item.region)
+
+    # Pools side by side, as the plan reads them: pacing keeps the calls under quota.
+    return make_plan(parallel_map(verify, observed), resend_secrets)
 
 
 def _client_of(change: Change) -> str | None:
@@ -94,15 +98,22 @@ def _refreshed(api: CognitoReader, pool: DesiredPool, old: LivePool,
                 settings = True  # DescribeUserPool names the pool's domain
         else:
             raise _ReadAll
-    if settings:
-        describe = api.describe_user_pool(old.pool_id)
-        mfa = api.get_mfa_config(old.pool_id)
-        live.unmodeled = list(describe.pop(UNMODELED_KEY, []))
-        live.unmodeled += [f"mfa.{p}" for p in mfa.pop(UNMODELED_KEY, [])]
-        live.describe, live.mfa = describe, mfa
-        live.fingerprint = live_fingerprint(describe, mfa)
-    if clients:
-        live.clients = _refreshed_clients(api, pool, old, clients)
+
+    def read_settings() -> None:
+        if settings:
+            describe, mfa = side_by_side(lambda: api.describe_user_pool(old.pool_id),
+                                         lambda: api.get_mfa_config(old.pool_id))
+            live.unmodeled = list(describe.pop(UNMODELED_KEY, []))
+            live.unmodeled += [f"mfa.{p}" for p in mfa.pop(UNMODELED_KEY, [])]
+            live.describe, live.mfa = describe, mfa
+            live.fingerprint = live_fingerprint(describe, mfa)
+
+    def read_clients() -> None:
+        if clients:
+            live.clients = _refreshed_clients(api, pool, old, clients)
+
+    # Client reads have their own quota: read them beside the pool's settings.
+    side_by_side(read_settings, read_clients)
     if part_keys:
         managed = {key: pool.parts.get(key) for key in part_keys}
         live.parts.update(read_pool_parts(api, old.pool_id, live.describe, managed))
@@ -114,12 +125,11 @@ def _refreshed_clients(api: CognitoReader, pool: DesiredPool, old: LivePool,
     """One list of the pool's clients; a describe of each changed (or new) one."""
     kept = {c.client_id: c for c in old.clients}
     wanted = {c.name: c for c in pool.clients or []}
-    result: list[LiveClient] = []
-    for summary in api.list_clients(old.pool_id):
+
+    def read_one(summary: dict[str, Any]) -> LiveClient:
         client_id, name = str(summary["ClientId"]), str(summary["ClientName"])
         if name not in changed and client_id in kept:
-            result.append(kept[client_id])
-            continue
+            return kept[client_id]
         # Changed, created, or appeared since the plan: read as a full read would.
         describe = api.describe_client(old.pool_id, client_id)
         has_secret = bool(describe.pop("HasSecret", False))
@@ -130,5 +140,6 @@ def _refreshed_clients(api: CognitoReader, pool: DesiredPool, old: LivePool,
         if desired is not None and desired.parts:
             client = replace(client, parts=read_client_parts(api, old.pool_id, client_id,
                                                              desired.parts))
-        result.append(client)
-    return result
+        return client
+
+    return parallel_map(read_one, api.list_clients(old.pool_id))
