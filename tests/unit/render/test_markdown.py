@@ -323,3 +323,10 @@ def test_an_id_that_is_the_name_is_not_repeated() -> None:
     assert "<code>user_pool.workshop-users.group.admins</code> in <code>r</code> (1 field)" in text
     assert ("<code>user_pool.workshop-users.client.web</code> <code>4abc</code> in <code>r</code>"
             " (1 field)") in text
+
+
+def test_a_plan_without_changes_still_names_where_it_looked() -> None:
+    text = render_markdown(Plan(pools=[PoolTarget(POOL, "us-west-2", "us-west-2_X", "111")]))
+    assert "**No changes.**" in text
+    assert ("| `user_pool.workshop-users` | `us-west-2` | "
+            "`https://cognito-idp.us-west-2.amazonaws.com` | `111` |") in text
