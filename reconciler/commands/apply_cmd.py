@@ -24,7 +24,7 @@ from reconciler.engine import PlanResult
 from reconciler.engine import plan as make_plan
 from reconciler.errors import ReconcilerError
 from reconciler.inputs import SpecInput
-from reconciler.live.recheck import current_fingerprint
+from reconciler.live.recheck import PhaseRecheck
 from reconciler.plan.model import Action, Plan
 from reconciler.render.escape import visible
 from reconciler.render.progress import ReadProgress
@@ -76,7 +76,8 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
     api_for_region = api_factory(opts)
     started = time.monotonic()
     execution = Execution(result.plan, api_for_region, lambda line: click.echo(line, err=True),
-                          recheck=current_fingerprint, create_check=CreateCheck())
+                          recheck=PhaseRecheck(result.plan.changes),
+                          create_check=CreateCheck())
     report, abandoned = _run_interruptibly(execution)
     if report.interrupted is not None:
         _report_interruption(report, abandoned)

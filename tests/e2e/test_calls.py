@@ -73,6 +73,17 @@ def test_verification_reads_only_the_changed_client(sandbox_url, tmp_path):
                                   + verify)
 
 
+def test_a_single_changed_group_is_rechecked_by_a_point_read(sandbox_url, tmp_path):
+    assert run(sandbox_url, "apply", "--auto-approve",
+               parts_spec(tmp_path, 1, "one")).code == 0
+    clear_requests(sandbox_url)
+    applied = run(sandbox_url, "apply", "--auto-approve", parts_spec(tmp_path, 1, "two"))
+    assert applied.code == 0, applied.text
+    made = calls(sandbox_url)
+    assert made["GetGroup"] == made["DescribeResourceServer"] == 1
+    assert made["ListGroups"] == made["ListResourceServers"] == 2
+
+
 def test_list_calls_use_the_largest_page(sandbox_url, tmp_path):
     path = write_spec(tmp_path, SPEC.format(length=10))
     assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
@@ -113,9 +124,10 @@ def parts_spec(tmp_path, count: int, version: str) -> str:
 
 
 def test_rechecks_grow_linearly_with_the_changed_parts(sandbox_url, tmp_path):
-    """Issue 15: the re-check before each changed group, resource server or IdP is one
-    point read of that item, not a re-read of its whole list (which was N^2 + 2N
-    DescribeIdentityProvider calls for N changed IdPs)."""
+    """Issue 15: the re-check before each changed IdP is one point read of it, and the
+    changed groups or resource servers of a pool's phase share one list: not a re-read
+    of the whole list before each item (which was N^2 + 2N DescribeIdentityProvider
+    calls for N changed IdPs)."""
     count = 4
     assert run(sandbox_url, "apply", "--auto-approve",
                parts_spec(tmp_path, count, "one")).code == 0
@@ -123,14 +135,12 @@ def test_rechecks_grow_linearly_with_the_changed_parts(sandbox_url, tmp_path):
     applied = run(sandbox_url, "apply", "--auto-approve", parts_spec(tmp_path, count, "two"))
     assert applied.code == 0, applied.text
     made = calls(sandbox_url)
-    # One point read per changed item, just before its write.
-    assert made["GetGroup"] == count
-    assert made["DescribeResourceServer"] == count
     # The plan and the verification each describe every IdP once; the re-check once more.
     assert made["DescribeIdentityProvider"] == 3 * count
-    # Lists: once by the plan, once by the verification; never by a re-check.
-    assert made["ListGroups"] == 2
-    assert made["ListResourceServers"] == 2
     assert made["ListIdentityProviders"] == 2
+    # Groups and resource servers: the plan's list, one for the phase's re-check, and
+    # the verification's; no point reads.
+    assert made["ListGroups"] == made["ListResourceServers"] == 3
+    assert made["GetGroup"] == made["DescribeResourceServer"] == 0
     assert made["UpdateGroup"] == made["UpdateResourceServer"] == count
     assert made["UpdateIdentityProvider"] == count
