@@ -60,9 +60,20 @@ CLI_TIMEOUT = 3600
 
 # --- specs -------------------------------------------------------------------
 
+@dataclass
+class Shape:
+    """What each pool holds besides clients and groups, and what 'changed' changes."""
+
+    idps: int = 0
+    servers: int = 0
+    change_parts: bool = False  # every group, IdP and resource server changed too
+
+
 def pool_yaml(index: int, clients: int, groups: int, changed: bool,
-              changed_clients: int) -> str:
+              changed_clients: int, shape: Shape | None = None) -> str:
     """One pool of the fleet; ``changed`` alters one pool field and some clients."""
+    shape = shape or Shape()
+    part = "changed" if changed and shape.change_parts else "base"
     lines = [
         f"  - pool_name: fleet-{index:04d}",
         "    policies:",
@@ -81,14 +92,28 @@ def pool_yaml(index: int, clients: int, groups: int, changed: bool,
             ]
     if groups:
         lines.append("    groups:")
-        lines += [f"      - {{group_name: group-{g:03d}, description: \"Group {g}\", "
+        lines += [f"      - {{group_name: group-{g:03d}, description: \"Group {g} {part}\", "
                   f"precedence: {g}}}" for g in range(groups)]
+    if shape.servers:
+        lines.append("    resource_servers:")
+        lines += [f"      - {{identifier: 'https://api-{r:03d}.example.com', name: {part}, "
+                  "scopes: [{scope_name: read, scope_description: read}]}"
+                  for r in range(shape.servers)]
+    if shape.idps:
+        lines.append("    identity_providers:")
+        lines += [f"      - {{provider_name: idp-{i:03d}, provider_type: OIDC, "
+                  f"attribute_mapping: {{email: {part}}}, provider_details: {{client_id: c{i}, "
+                  "attributes_request_method: GET, oidc_issuer: 'https://idp.example.com', "
+                  "authorize_scopes: openid}}" for i in range(shape.idps)]
     return "\n".join(lines) + "\n"
 
 
 def fleet_yaml(pools: int, clients: int, groups: int, changed: bool = False,
-               changed_clients: int = 0) -> str:
-    body = "".join(pool_yaml(i, clients, groups, changed, changed_clients) for i in range(pools))
+               changed_clients: int = 0, shape: Shape | None = None, first: int = 0) -> str:
+    """``first``: the spec names only this many of the pools (0: all)."""
+    named = min(pools, first) if first else pools
+    body = "".join(pool_yaml(i, clients, groups, changed, changed_clients, shape)
+                   for i in range(named))
     return f"version: 1\nuser_pools:\n{body}"
 
 
@@ -172,6 +197,49 @@ def quota_floor(stats: dict[str, Any], scale: float) -> Floor:
     return Floor(by_limit[binding], binding, by_limit)
 
 
+READ_AFTER_WRITE = {
+    # The read that shows what a write did: the minimum verification of that write.
+    "UpdateUserPool": ("DescribeUserPool",), "SetUserPoolMfaConfig": ("GetUserPoolMfaConfig",),
+    "UpdateUserPoolClient": ("DescribeUserPoolClient",),
+    "CreateUserPoolClient": ("DescribeUserPoolClient",),
+    "UpdateGroup": ("GetGroup",), "CreateGroup": ("GetGroup",),
+    "UpdateResourceServer": ("DescribeResourceServer",),
+    "CreateResourceServer": ("DescribeResourceServer",),
+    "UpdateIdentityProvider": ("DescribeIdentityProvider",),
+    "CreateIdentityProvider": ("DescribeIdentityProvider",),
+}
+READ_PREFIXES = ("Describe", "Get", "List")
+
+
+def necessary_floor(plan_stats: dict[str, Any], apply_stats: dict[str, Any] | None,
+                    scale: float) -> Floor:
+    """The floor of the necessary work: the plan's reads (one per live resource the
+    specs touch, pinned in tests/e2e/test_calls.py), then, for an apply, one write per
+    planned change and one read of each written resource (the minimum verification).
+    Per-pool counts add the busiest pool's of each part, an upper bound when the
+    busiest pools differ."""
+    calls = {op: n for op, n in plan_stats["calls"].items() if op.startswith(READ_PREFIXES)}
+    per_pool = {op: n for op, n in plan_stats["max_per_pool"].items()
+                if op.startswith(READ_PREFIXES)}
+    if apply_stats is not None:
+        for op, n in apply_stats["calls"].items():
+            if op.startswith(READ_PREFIXES):
+                continue
+            answered = n - apply_stats["throttles"].get(op, 0)
+            calls[op] = calls.get(op, 0) + answered
+            per_pool[op] = per_pool.get(op, 0) + apply_stats["max_per_pool"].get(op, 0)
+            for read in READ_AFTER_WRITE.get(op, ()):
+                calls[read] = calls.get(read, 0) + answered
+                per_pool[read] = per_pool.get(read, 0) + apply_stats["max_per_pool"].get(op, 0)
+    categories: dict[str, dict[str, int]] = {}
+    for op, n in calls.items():
+        category = CATEGORY_OF.get(op)
+        if category:
+            entry = categories.setdefault(category, {"calls": 0, "throttles": 0})
+            entry["calls"] += n
+    return quota_floor({"categories": categories, "max_per_pool": per_pool}, scale)
+
+
 @dataclass
 class Phase:
     name: str
@@ -187,6 +255,12 @@ class Phase:
     sequential_calls: int | None = None
     sequential_throttles: int | None = None
     latency_sum: float = 0.0  # calls x latency: a sequential client's least wait
+    necessary_floor: float = 0.0
+    necessary_binding: str = "-"
+
+    @property
+    def necessary_ratio(self) -> float:
+        return self.wall / self.necessary_floor if self.necessary_floor else float("nan")
 
     @property
     def ratio(self) -> float:
@@ -209,9 +283,14 @@ class Bench:
         self.args = args
         self.base = workdir / "fleet.yaml"
         self.changed = workdir / "fleet-changed.yaml"
-        self.base.write_text(fleet_yaml(args.pools, args.clients, args.groups))
+        shape = Shape(args.idps, args.servers, args.change_parts)
+        self.built = workdir / "fleet-built.yaml"
+        self.built.write_text(fleet_yaml(args.pools, args.clients, args.groups, shape=shape))
+        self.base.write_text(fleet_yaml(args.pools, args.clients, args.groups, shape=shape,
+                                        first=args.spec_pools))
         self.changed.write_text(fleet_yaml(args.pools, args.clients, args.groups, True,
-                                           args.changed_clients))
+                                           args.changed_clients, shape, args.spec_pools))
+        self.plan_stats: dict[str, Any] | None = None
 
     def env(self, workers: int | None) -> dict[str, str]:
         env = base_env()
@@ -251,14 +330,21 @@ class Bench:
         log(f"{name}: concurrent run ...")
         run, stats = self.measured(args, codes, None, name)
         floor = quota_floor(stats, self.args.scale)
+        if name.startswith("plan (changes)"):
+            self.plan_stats = stats
+        necessary = necessary_floor(self.plan_stats or stats,
+                                    stats if name.startswith("apply") else None,
+                                    self.args.scale)
         phase = Phase(
             name=name, wall=run.seconds, calls=stats["total_calls"],
             throttles=stats["total_throttles"], by_operation=stats["calls"],
             throttles_by_operation=stats["throttles"], floor=floor.seconds,
             binding=floor.binding, floor_by_limit=floor.by_limit,
-            latency_sum=stats["total_calls"] * self.args.latency_ms / 1000.0)
+            latency_sum=stats["total_calls"] * self.args.latency_ms / 1000.0,
+            necessary_floor=necessary.seconds, necessary_binding=necessary.binding)
         log(f"{name}: {run.seconds:.1f}s, {phase.calls} calls, {phase.throttles} throttles, "
-            f"floor {floor.seconds:.1f}s ({floor.binding})")
+            f"floor {floor.seconds:.1f}s ({floor.binding}), necessary-work floor "
+            f"{necessary.seconds:.1f}s ({necessary.binding})")
         if self.args.sequential:
             if before_sequential is not None:
                 before_sequential()
@@ -274,7 +360,7 @@ class Bench:
     def run(self) -> tuple[float, list[Phase]]:
         log(f"building the fleet: {self.args.pools} pools x {self.args.clients} clients x "
             f"{self.args.groups} groups (quotas off) ...")
-        build = self.apply_unmeasured(self.base, "build")
+        build = self.apply_unmeasured(self.built, "build")
         log(f"built in {build:.1f}s")
         expect(run_cli(self.url, ["plan", "--detailed-exitcode", str(self.base)], base_env()),
                [0], "the built fleet is not a no-op plan")
@@ -282,7 +368,7 @@ class Bench:
             self.phase("plan (no-op)", ["plan", "--detailed-exitcode", str(self.base)], [0]),
             self.phase("plan (changes)", ["plan", "--detailed-exitcode", str(self.changed)], [2]),
             self.phase("apply (changes)", ["apply", "--auto-approve", str(self.changed)], [0],
-                       before_sequential=lambda: self.apply_unmeasured(self.base, "revert")),
+                       before_sequential=lambda: self.apply_unmeasured(self.built, "revert")),
         ]
         return build, phases
 
@@ -360,7 +446,8 @@ def report(args: argparse.Namespace, build: float | None, phases: list[Phase],
         out.append(f"Build (apply, quotas off): {build:.1f}s")
     if phases:
         rows = [["phase", "wall s", "calls", "throttles", "floor s", "binding limit",
-                 "wall/floor", "sequential s", "seq/wall", "calls x latency s"]]
+                 "wall/floor", "necessary floor s", "binding", "wall/necessary",
+                 "sequential s", "seq/wall", "calls x latency s"]]
         for p in phases:
             seq = f"{p.sequential_wall:.1f}" if p.sequential_wall is not None else "-"
             speedup = (f"{p.sequential_wall / p.wall:.2f}x"
@@ -368,7 +455,9 @@ def report(args: argparse.Namespace, build: float | None, phases: list[Phase],
             if p.sequential_throttles:
                 seq += f" ({p.sequential_throttles} thr)"
             rows.append([p.name, f"{p.wall:.1f}", str(p.calls), str(p.throttles),
-                         f"{p.floor:.1f}", p.binding, f"{p.ratio:.2f}", seq, speedup,
+                         f"{p.floor:.1f}", p.binding, f"{p.ratio:.2f}",
+                         f"{p.necessary_floor:.1f}", p.necessary_binding,
+                         f"{p.necessary_ratio:.2f}", seq, speedup,
                          f"{p.latency_sum:.1f}"])
         out += ["", table(rows), "", "Calls by operation:"]
         operations = sorted({op for p in phases for op in p.by_operation})
@@ -427,9 +516,15 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--groups", type=int, default=10, help="groups per pool")
     parser.add_argument("--changed-clients", type=int, default=5,
                         help="clients changed per pool in the 'changes' runs")
-    parser.add_argument("--scale", type=float, default=0.2,
+    parser.add_argument("--idps", type=int, default=0, help="OIDC IdPs per pool")
+    parser.add_argument("--servers", type=int, default=0, help="resource servers per pool")
+    parser.add_argument("--change-parts", action="store_true",
+                        help="the 'changes' runs also change every group, IdP and server")
+    parser.add_argument("--spec-pools", type=int, default=0,
+                        help="the measured specs name only this many of the built pools")
+    parser.add_argument("--scale", type=float, default=1.0,
                         help="the emulator's quotas are AWS's times this")
-    parser.add_argument("--latency-ms", type=float, default=40.0,
+    parser.add_argument("--latency-ms", type=float, default=100.0,
                         help="the emulator's per-call latency")
     parser.add_argument("--burst-seconds", type=float, default=1.0,
                         help="the emulator's buckets hold this many seconds of tokens")
@@ -469,7 +564,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "options": {k: (str(v) if isinstance(v, Path) else v)
                         for k, v in vars(args).items()},
             "build_seconds": build,
-            "phases": [dict(asdict(p), ratio=p.ratio) for p in phases],
+            "phases": [dict(asdict(p), ratio=p.ratio, necessary_ratio=p.necessary_ratio)
+                       for p in phases],
             "startup": asdict(start) if start else None,
         }
         args.json.write_text(json.dumps(document, indent=2))
