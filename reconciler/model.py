@@ -35,10 +35,14 @@ class DesiredClient:
     name: str
     settings: dict[str, Any]  # CreateUserPoolClient members set by the spec
     path: SpecPath = ()
-    # Client-level parts the spec sets (ui_customization, ...), API-shaped.
-    parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Client-level parts the spec sets (ui_customization, ...), API-shaped; None: the
+    # spec's `remove:` names it, so it is managed and must not exist.
+    parts: dict[str, dict[str, Any] | None] = field(default_factory=dict)
     # The spec's `id:`: the live client is found by it, so a new name is a rename.
     client_id: str | None = None
+    # Client members the spec's `remove:` names (API names, e.g. AnalyticsConfiguration):
+    # managed, and left out of every update so Cognito clears them.
+    removed: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -52,7 +56,8 @@ class DesiredPool:
     region: str | None = None
     path: SpecPath = ()
     # Pool parts the spec sets, by spec key: lists (groups, ...) or single documents
-    # (domain, ...). A key that is absent is not managed.
+    # (domain, ...). A key that is absent is not managed; a single part set to None is
+    # named by the spec's `remove:`: managed, and must not exist.
     parts: dict[str, Any] = field(default_factory=dict)
 
     @property

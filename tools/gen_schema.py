@@ -227,6 +227,24 @@ def _array_of(name: str, description: str) -> Schema:
     return {"type": "array", "items": _ref(name), "description": description}
 
 
+# The one spelling for taking a part away (issue 13): leaving a key out means "not
+# managed", so removal is said by naming the key in `remove:`, on the pool or a client.
+POOL_REMOVABLE = ("domain", "ui_customization", "risk_configuration",
+                  "log_delivery_configuration")
+CLIENT_REMOVABLE = ("analytics_configuration", "ui_customization", "risk_configuration",
+                    "managed_login_branding")
+
+
+def _removal(keys: tuple[str, ...], owner: str) -> Schema:
+    return {
+        "type": "array",
+        "items": {"enum": list(keys)},
+        "uniqueItems": True,
+        "description": f"Parts of this {owner} that must not exist: each is removed from the "
+        "live resource (a key left out of the spec is not managed at all).",
+    }
+
+
 RESOURCES = (
     Resource(
         "UserPool",
@@ -268,6 +286,7 @@ RESOURCES = (
                 **_ref("LogDeliveryConfiguration"),
                 "description": "Where the pool's user activity and notification logs go.",
             },
+            "remove": _removal(POOL_REMOVABLE, "pool"),
         },
     ),
     Resource(
@@ -294,6 +313,7 @@ RESOURCES = (
                 **_ref("ManagedLoginBranding"),
                 "description": "This client's managed login branding style.",
             },
+            "remove": _removal(CLIENT_REMOVABLE, "client"),
         },
     ),
     Resource("Domain", "CreateUserPoolDomain", "The pool's domain (CreateUserPoolDomain)."),

@@ -96,7 +96,8 @@ def unit_changes(current: dict[str, Any], wanted: dict[str, Any],
     spec_units = managed.get("TokenValidityUnits") or {}
     out = []
     for member, (unit_key, _, _) in tokens.TOKENS.items():
-        before, after = tokens.unit_of(current, member), tokens.unit_of(wanted, member)
+        before = tokens.effective_unit(current, member)
+        after = tokens.effective_unit(wanted, member)
         if unit_key in spec_units and before != after:
             path = shape.spec_path(("TokenValidityUnits", unit_key))
             out.append(FieldChange(path, before, after))
@@ -145,6 +146,8 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
         # value"). Compared as sent, it planned a replace on every run (issue 12.6).
         managed["GenerateSecret"] = True
     wanted = merge(current, managed, Shape.of("Client"))
+    for member in desired.removed:
+        wanted.pop(member, None)  # left out of the full update, so Cognito clears it
     wanted.update(tokens.desired_tokens(current, desired.settings))
     fields = client_field_changes(current, wanted)
     fields += unit_changes(current, wanted, desired.settings)

@@ -44,6 +44,8 @@ class PartKind:
     server_filled: frozenset[tuple[str, str]] = frozenset()
     phase: int = 0
     extra_ids: tuple[str, ...] = ()  # members that identify a live item in requests
+    # For parts with no delete call: the Set call's members that take the part away.
+    clear: dict[str, Any] | None = None
 
     def create_only(self) -> frozenset[str]:
         if self.create_op is None:
@@ -66,12 +68,18 @@ IDENTITY_PROVIDER = PartKind(
     secret_paths=frozenset(("ProviderDetails", k) for k in SECRET_DETAIL_KEYS), phase=10)
 DOMAIN = PartKind("domain", "Domain", "Domain", "UpdateUserPoolDomain", "CreateUserPoolDomain",
                   "DeleteUserPoolDomain", phase=5)
+# Removal by an empty Set call, as terraform-provider-aws deletes these resources:
+# user_pool_ui_customization.go (no CSS, no image), risk_configuration.go
+# (resourceRiskConfigurationDelete: UserPoolId and ClientId only; a client then inherits
+# the pool's configuration), log_delivery_configuration.go (Delete: "set an empty
+# configuration", LogConfigurations: []).
 UI_CUSTOMIZATION = PartKind("ui_customization", "UICustomization", None, "SetUICustomization",
-                            phase=40, secret_paths=frozenset({("ImageFile",)}))
+                            phase=40, secret_paths=frozenset({("ImageFile",)}), clear={})
 RISK_CONFIGURATION = PartKind("risk_configuration", "RiskConfiguration", None,
-                              "SetRiskConfiguration", phase=40)
+                              "SetRiskConfiguration", phase=40, clear={})
 LOG_DELIVERY = PartKind("log_delivery_configuration", "LogDeliveryConfiguration", None,
-                        "SetLogDeliveryConfiguration", phase=40)
+                        "SetLogDeliveryConfiguration", phase=40,
+                        clear={"LogConfigurations": []})
 MANAGED_LOGIN_BRANDING = PartKind(
     "managed_login_branding", "ManagedLoginBranding", None, "UpdateManagedLoginBranding",
     "CreateManagedLoginBranding", "DeleteManagedLoginBranding", owner="client", phase=40,
@@ -86,9 +94,9 @@ POOL_SINGLETONS = {"domain": DOMAIN, "ui_customization": UI_CUSTOMIZATION,
 CLIENT_SINGLETONS = {
     "ui_customization": PartKind("ui_customization", "UICustomization", None,
                                  "SetUICustomization", owner="client", phase=40,
-                                 secret_paths=frozenset({("ImageFile",)})),
+                                 secret_paths=frozenset({("ImageFile",)}), clear={}),
     "risk_configuration": PartKind("risk_configuration", "RiskConfiguration", None,
-                                   "SetRiskConfiguration", owner="client", phase=40),
+                                   "SetRiskConfiguration", owner="client", phase=40, clear={}),
     "managed_login_branding": MANAGED_LOGIN_BRANDING,
 }
 DROPPED = frozenset({"UserPoolId", "CreationDate", "LastModifiedDate", "ClientId",
@@ -180,14 +188,19 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
                   phase=kind.phase)
     ids = _ids(kind, owner, live)
     if desired is None:
-        if live is None or kind.delete_op is None:
+        if live is None or (kind.delete_op is None and kind.clear is None):
             return None
         base.action = Action.DELETE
-        base.reason = "not in the spec"
+        # Listed parts go when the list leaves them out; single ones only by `remove:`.
+        base.reason = "not in the spec" if kind.key and kind.kind != "domain" else (
+            f"the spec's remove: names {kind.kind}")
         base.live_id = name
         base.fingerprint = part_fingerprint(kind.kind, live.document)
         key = {kind.key: name} if kind.key else {}
-        base.requests = [Request(kind.delete_op, {**ids, **key})]
+        if kind.delete_op is not None:
+            base.requests = [Request(kind.delete_op, {**ids, **key})]
+        else:
+            base.requests = [Request(kind.update_op, {**ids, **(kind.clear or {})})]
         base.phase = 100 - kind.phase  # deletes run in reverse dependency order
         return base
     if kind.kind == MANAGED_LOGIN_BRANDING.kind:

@@ -23,6 +23,12 @@ def unit_of(client: dict[str, Any], member: str) -> str:
     return str(units.get(unit_key) or default_unit)
 
 
+def effective_unit(client: dict[str, Any], member: str) -> str:
+    """The unit that qualifies the lifetime: without a value Cognito applies the default
+    lifetime in the default unit, whatever TokenValidityUnits says."""
+    return unit_of(client, member) if client.get(member) else TOKENS[member][1]
+
+
 def seconds_of(client: dict[str, Any], member: str) -> int:
     _, _, default_value = TOKENS[member]
     value = client.get(member)

@@ -16,7 +16,9 @@ from reconciler.standard_attributes import STANDARD_ATTRIBUTES
 def _parts(
     data: dict[str, Any], lists: dict[str, PartKind], singles: dict[str, PartKind]
 ) -> dict[str, Any]:
-    parts: dict[str, Any] = {}
+    # `remove: [domain, ...]` is the one spelling for "this part must not exist" (a key
+    # left out is unmanaged): such a part is managed with no document.
+    parts: dict[str, Any] = {key: None for key in data.get("remove") or [] if key in singles}
     for key, kind in lists.items():
         if key in data:
             parts[key] = [to_api(item, definition(kind.definition)) for item in data[key]]
@@ -30,12 +32,16 @@ def desired_client(
     data: dict[str, Any], path: tuple[str | int, ...], pool_address: str
 ) -> DesiredClient:
     settings: dict[str, Any] = to_api(data, definition("Client"))
+    members = {key: prop["x-aws-name"] for key, prop in definition("Client")["properties"].items()
+               if "x-aws-name" in prop}
+    removed = frozenset(members[key] for key in data.get("remove") or [] if key in members)
     return DesiredClient(
         name=str(data["client_name"]),
         settings=settings,
         path=path,
         parts=_parts(data, {}, CLIENT_SINGLETONS),
         client_id=str(data["id"]) if data.get("id") is not None else None,
+        removed=removed,
     )
 
 

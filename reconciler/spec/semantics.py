@@ -48,11 +48,25 @@ def check(data: Any, locate: Locate, hidden: Set[SpecPath] = frozenset()) -> lis
         out += _unique(pool, path, "resource_servers", "identifier", locate)
         out += _unique(pool, path, "identity_providers", "provider_name", locate)
         out += _schema_attributes(pool, path, locate)
+        out += _removed_and_set(pool, path, locate)
         out += mfa_rules.check_pool(pool, path, locate)
         out += cognito_rules.check_pool(pool, path, locate, STANDARD_ATTRIBUTES, hidden)
         for client_path, client in _items(pool.get("clients"), (*path, "clients")):
             out += _client(client, client_path, locate)
+            out += _removed_and_set(client, client_path, locate)
     return out
+
+
+def _removed_and_set(owner: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
+    """`remove:` says a part must not exist: setting it too is a contradiction."""
+    removed = owner.get("remove")
+    if not isinstance(removed, list):
+        return []
+    return [
+        _error(locate, (*path, "remove", index),
+               f"remove: names {key}, which is also set here; keep one of them")
+        for index, key in enumerate(removed) if isinstance(key, str) and key in owner
+    ]
 
 
 def _items(value: Any, path: SpecPath) -> Iterator[tuple[SpecPath, dict[str, Any]]]:

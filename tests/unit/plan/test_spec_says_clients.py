@@ -86,3 +86,12 @@ def test_a_managed_unit_equal_to_the_live_one_plans_nothing():
     wanted = DesiredClient(name="web", settings={
         "ClientName": "web", "TokenValidityUnits": {"AccessToken": "minutes"}})
     assert _plan([wanted], [live_client("web")]) == []
+
+
+def test_a_unit_without_a_live_value_is_the_default_unit():
+    # No IdTokenValidity: Cognito applies 1 hour, whatever the stored unit says.
+    live = live_client("web")
+    del live.describe["IdTokenValidity"]
+    wanted = DesiredClient(name="web", settings={
+        "ClientName": "web", "IdTokenValidity": 1, "TokenValidityUnits": {"IdToken": "hours"}})
+    assert _plan([wanted], [live]) == []
