@@ -56,6 +56,7 @@ def replan(spec: LoadedSpec, pools: list[DesiredPool],
         plan = make_plan(observed, resend_secrets)
     # Every plan says where it acts (issue 13): Connections knows the endpoint.
     plan.endpoint = getattr(api_for_region, "endpoint", None)
+    plan.endpoint_known = hasattr(api_for_region, "endpoint")
     return PlanResult(spec=spec, pools=pools, observed=observed, plan=plan)
 
 

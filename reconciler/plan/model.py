@@ -112,9 +112,12 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     # Every pool of the spec, changed or not, and the endpoint the run talks to
-    # (None: AWS's own regional endpoint). Rendered by reconciler/render/plan_data.py.
+    # (None: AWS's own regional endpoint) once the engine has said which
+    # (endpoint_known); a plan built elsewhere doesn't claim one.
+    # Rendered by reconciler/render/plan_data.py.
     pools: list[PoolTarget] = field(default_factory=list)
     endpoint: str | None = None
+    endpoint_known: bool = False
 
     @property
     def empty(self) -> bool:

@@ -227,10 +227,10 @@ def _pools(pools: Sequence[Mapping[str, Any]]) -> list[str]:
     lines = ["#### Pools", "", "| Pool | Region | Endpoint | Account |",
              "| --- | --- | --- | --- |"]
     for pool in pools:
-        account = pool.get("account")
+        account, endpoint = pool.get("account"), pool.get("endpoint")
         lines.append("| " + " | ".join([
             code(str(pool["address"]), in_table=True), code(str(pool["region"]), in_table=True),
-            code(str(pool["endpoint"]), in_table=True),
+            code(str(endpoint), in_table=True) if endpoint else "_(not known)_",
             code(str(account), in_table=True) if account else "_(known once the pool exists)_",
         ]) + " |")
     return [*lines, ""]

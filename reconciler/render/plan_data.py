@@ -97,9 +97,17 @@ def pool_targets(plan: Plan) -> list[PoolTarget]:
     return list(seen.values())
 
 
+def endpoint_of(plan: Plan, region: str) -> str | None:
+    """The endpoint a pool is reached at; None where the plan's maker didn't say
+    (a plan is never shown claiming AWS when it may have been a local emulator)."""
+    if plan.endpoint:
+        return plan.endpoint
+    return aws_endpoint(region) if plan.endpoint_known else None
+
+
 def pools_doc(plan: Plan) -> list[dict[str, Any]]:
     return [{"address": t.address, "region": t.region, "id": t.live_id,
-             "endpoint": plan.endpoint or aws_endpoint(t.region), "account": t.account}
+             "endpoint": endpoint_of(plan, t.region), "account": t.account}
             for t in pool_targets(plan)]
 
 

@@ -100,9 +100,9 @@ def target_lines(pools: Sequence[Mapping[str, Any]]) -> list[str]:
     the reviewer sees it, with the endpoint and, once the pool exists, the account."""
     lines = []
     for pool in pools:
+        endpoint = f", endpoint {pool['endpoint']}" if pool.get("endpoint") else ""
         account = f", account {pool['account']}" if pool.get("account") else ""
-        lines.append(f"  {pool['address']}: region {pool['region']}, endpoint "
-                     f"{pool['endpoint']}{account}")
+        lines.append(f"  {pool['address']}: region {pool['region']}{endpoint}{account}")
     return lines
 
 

@@ -92,6 +92,7 @@ def sample_plan() -> Plan:
     return Plan(
         changes=[pool_replace, web_create, tricky_update, group_create, old_delete],
         pools=[PoolTarget(POOL, "eu-west-1", "eu-west-1_AbC123", "123456789012")],
+        endpoint_known=True,
         warnings=[PlanWarning(POOL, "custom attribute custom:legacy exists in the live pool "
                                     "but not in the spec; Cognito can never remove it")],
     )
@@ -326,7 +327,8 @@ def test_an_id_that_is_the_name_is_not_repeated() -> None:
 
 
 def test_a_plan_without_changes_still_names_where_it_looked() -> None:
-    text = render_markdown(Plan(pools=[PoolTarget(POOL, "us-west-2", "us-west-2_X", "111")]))
+    text = render_markdown(Plan(pools=[PoolTarget(POOL, "us-west-2", "us-west-2_X", "111")],
+                                endpoint_known=True))
     assert "**No changes.**" in text
     assert ("| `user_pool.workshop-users` | `us-west-2` | "
             "`https://cognito-idp.us-west-2.amazonaws.com` | `111` |") in text

@@ -56,7 +56,7 @@ def sample_plan() -> Plan:
         fields=[FieldChange("assets", [], [{"category": "FORM_LOGO", "color_mode": "LIGHT",
                                              "extension": "PNG", "bytes": LOGO_B64}])],
         requests=[Request("UpdateManagedLoginBranding", {})])
-    return Plan(changes=[pool, client, branding], endpoint=None,
+    return Plan(changes=[pool, client, branding], endpoint=None, endpoint_known=True,
                 pools=[PoolTarget(POOL, "eu-west-1", "eu-west-1_Shop1", "123456789012")])
 
 
@@ -123,7 +123,7 @@ def test_every_plan_shows_region_endpoint_and_account() -> None:
     assert data["pools"] == [{"address": POOL, "region": "eu-west-1", "id": "eu-west-1_Shop1",
                               "endpoint": "http://127.0.0.1:4599", "account": "123456789012"}]
     assert all(c["region"] == "eu-west-1" for c in data["changes"])
-    empty = Plan(pools=[PoolTarget(POOL, "us-west-2")])
+    empty = Plan(pools=[PoolTarget(POOL, "us-west-2")], endpoint_known=True)
     shown = render_plan(empty, Style(False))
     assert "region us-west-2, endpoint https://cognito-idp.us-west-2.amazonaws.com\n" in shown
     assert "No changes." in shown
@@ -134,3 +134,11 @@ def test_aws_endpoint_follows_the_partition() -> None:
 
     assert aws_endpoint("us-gov-west-1") == "https://cognito-idp.us-gov-west-1.amazonaws.com"
     assert aws_endpoint("eusc-de-east-1") == "https://cognito-idp.eusc-de-east-1.amazonaws.eu"
+
+
+def test_a_plan_that_wasnt_told_its_endpoint_claims_none() -> None:
+    # A plan built outside the engine (no Connections) mustn't say "AWS" when it may
+    # have been made against a local emulator.
+    plan = Plan(pools=[PoolTarget(POOL, "us-west-2")])
+    assert "  user_pool.shop: region us-west-2\n" in render_plan(plan, Style(False))
+    assert json.loads(render_json(plan))["pools"][0]["endpoint"] is None
