@@ -148,6 +148,9 @@ def test_no_command_shows_a_secret(sandbox_url: str, cognito: Any, tmp_path: Pat
     failed = tool("apply", "--auto-approve", "--resend-secrets", "spec.yaml", expect=1)
     assert "Traceback" in failed  # -v shows it: and it must hold no secret either
     clear_faults(sandbox_url)
+    # destroy lists every client of the pool (issue 13): names and ids, never a secret.
+    tool("destroy", "--json", "--auto-approve", "spec.yaml")
+    tool("destroy", "--auto-approve", "spec.yaml")  # nothing left: says so
     # A custom secret AWS would refuse: the spec check says where, and hides the value.
     env["CUSTOM_CLIENT_SECRET"] = bad = "bad secret! " + secrets.token_hex(8)
     refused = tool("validate", "spec.yaml", expect=1)
