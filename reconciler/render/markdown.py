@@ -32,7 +32,7 @@ VERBS = {"create": "create", "update": "update in place", "replace": "replace",
          "delete": "delete"}
 # A change whose fields take at most this many lines is shown open: a reviewer
 # reads it without a click; longer ones stay folded under their summary line.
-OPEN_LINES = 12
+OPEN_LINES = 20
 DESTRUCTIVE = ("replace", "delete")
 # Prose (reasons, warnings) is backslash-escaped. Values, paths and addresses are
 # code spans, inside which nothing is interpreted (no emphasis, links, autolinks,

@@ -135,8 +135,8 @@ def test_summary_line_comes_first() -> None:
 def test_pool_replace_is_called_out_loudly_before_any_detail() -> None:
     text = render_markdown(sample_plan())
     alert = text.index("> [!CAUTION]")
-    assert alert < text.index("#### Replacements and deletions") < text.index("<details>")
-    assert "Every user in it is lost" in text[alert:text.index("<details>")]
+    assert alert < text.index("#### Replacements and deletions") < text.index("<details")
+    assert "Every user in it is lost" in text[alert:text.index("<details")]
     assert "Reason: username_attributes can" in text
     assert "every client gets a new id" not in text
 
@@ -228,7 +228,7 @@ def test_a_plan_saved_without_the_added_keys_still_renders() -> None:
 def test_short_changes_are_open_and_long_ones_folded() -> None:
     text = render_markdown(sample_plan())
     assert "<details open><summary><b>create</b> <code>user_pool.workshop-users.group" in text
-    many = [FieldChange(f"f{i}", i, i + 1) for i in range(20)]
+    many = [FieldChange(f"f{i}", i, i + 1) for i in range(30)]
     long = Change(address=f"{POOL}.client.long", kind="client", name="long",
                   action=Action.UPDATE, region="r", pool_address=POOL, fields=many)
     assert "<details><summary><b>update in place</b>" in render_markdown(Plan(changes=[long]))
