@@ -23,17 +23,18 @@ class PlanResult:
     plan: Plan
 
 
-def load(spec_input: SpecInput) -> tuple[LoadedSpec, list[DesiredPool]]:
+def load(spec_input: SpecInput, strict: bool = False) -> tuple[LoadedSpec, list[DesiredPool]]:
     spec = load_spec(spec_input.paths, spec_input.variables, spec_input.var_files)
-    return spec, desired_pools(spec)
+    return spec, desired_pools(spec, strict)
 
 
 Progress = Callable[[int, int, str], None]
 
 
 def plan(spec_input: SpecInput, api_for_region: Callable[[str | None], CognitoReader],
-         progress: Progress | None = None) -> PlanResult:
-    spec, pools = load(spec_input)
+         progress: Progress | None = None, strict: bool = False) -> PlanResult:
+    # strict: what the specs leave out is managed at Cognito's defaults (spec/strict.py).
+    spec, pools = load(spec_input, strict)
     return replan(spec, pools, api_for_region, spec_input.resend_secrets, progress)
 
 

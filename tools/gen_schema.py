@@ -287,6 +287,12 @@ RESOURCES = (
                 "description": "Where the pool's user activity and notification logs go.",
             },
             "remove": _removal(POOL_REMOVABLE, "pool"),
+            "strict": {
+                "type": "boolean",
+                "description": "Manage what this pool and its clients leave out at Cognito's "
+                "defaults, so a change to any default-valued setting shows as drift "
+                "(the same as `plan --strict` for this pool).",
+            },
         },
     ),
     Resource(

@@ -167,18 +167,23 @@ def _report_interruption(report: ApplyReport, abandoned: bool) -> None:
 @click.option("--auto-approve", is_flag=True, help="Don't ask for 'yes'.")
 @click.option("--allow-replace", is_flag=True,
               help="Consent to replacements (a replaced pool loses all its users).")
+@click.option("--strict", is_flag=True,
+              help="Manage what the specs leave out at Cognito's defaults (as plan --strict).")
 @click.pass_context
 def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
           var_files: tuple[str, ...], auto_approve: bool, allow_replace: bool,
-          resend_secrets: bool) -> None:
+          resend_secrets: bool, strict: bool) -> None:
     """Make the live pools match SPECS (or apply a saved plan file)."""
     opts = options(ctx)
     spec = spec_input(specs, variables, var_files, resend_secrets)
     from reconciler.saved_plan import is_saved_plan, load_checked
 
     if len(specs) == 1 and is_saved_plan(specs[0]):
+        if strict:
+            raise click.UsageError("a saved plan is applied as it was made: drop --strict "
+                                   "(or put strict: true on the pools in the spec)")
         result = load_checked(specs[0], spec, api_factory(opts))
     else:
-        result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr))
+        result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr), strict=strict)
     echo_diagnostics(result.spec.warnings)
     run_apply(opts, result, spec, auto_approve, allow_replace)

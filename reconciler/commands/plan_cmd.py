@@ -23,21 +23,28 @@ from reconciler.render.text import render_plan
 @click.option("--out", "out_file", type=click.Path(), help="Save the plan to a file.")
 @click.option("--detailed-exitcode", is_flag=True,
               help="Exit 0 when there are no changes, 2 when there are, 1 on error.")
+@click.option("--strict", is_flag=True,
+              help="Manage what the specs leave out at Cognito's defaults, so a change to "
+              "any default-valued setting shows (docs/semantics.md).")
 @click.pass_context
 def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
          var_files: tuple[str, ...], as_json: bool, output_format: str, out_file: str | None,
-         detailed_exitcode: bool, resend_secrets: bool) -> None:
+         detailed_exitcode: bool, resend_secrets: bool, strict: bool) -> None:
     """Show the changes that would make the live pools match SPECS."""
     opts = options(ctx)
     if as_json and output_format not in ("text", "json"):
         raise click.UsageError("--json and --format markdown contradict each other")
     spec = spec_input(specs, variables, var_files, resend_secrets)
+    if out_file and strict:
+        # A saved plan is re-checked against a fresh plan of the spec alone.
+        raise click.UsageError("--strict can't be saved with --out yet; put strict: true on "
+                               "the pools in the spec instead")
     if out_file:
         from reconciler.saved_plan import check_out_path
 
         check_out_path(out_file)  # before minutes of reading, not after
     connections = api_factory(opts)
-    result = make_plan(spec, connections, ReadProgress(sys.stderr))
+    result = make_plan(spec, connections, ReadProgress(sys.stderr), strict=strict)
     echo_diagnostics(result.spec.warnings)
     if as_json or output_format == "json":
         click.echo(render_json(result.plan), nl=False)

@@ -10,6 +10,7 @@ from reconciler.plan.parts import CLIENT_SINGLETONS, POOL_LISTS, POOL_SINGLETONS
 from reconciler.spec.convert import to_api
 from reconciler.spec.loader import LoadedSpec
 from reconciler.spec.schema_data import definition
+from reconciler.spec.strict import strict_pool
 from reconciler.standard_attributes import STANDARD_ATTRIBUTES
 
 
@@ -109,8 +110,14 @@ def desired_pool(data: dict[str, Any], path: tuple[str | int, ...]) -> DesiredPo
     return pool
 
 
-def desired_pools(spec: LoadedSpec) -> list[DesiredPool]:
-    return [
+def desired_pools(spec: LoadedSpec, strict: bool = False) -> list[DesiredPool]:
+    """The spec's pools; in strict mode (the run's ``--strict`` or the spec's
+    ``strict: true`` on a pool) what they leave out is managed at Cognito's default."""
+    pools = [
         desired_pool(pool, ("user_pools", index))
         for index, pool in enumerate(spec.data.get("user_pools", []))
     ]
+    for data, pool in zip(spec.data.get("user_pools", []), pools, strict=True):
+        if strict or data.get("strict") is True:
+            strict_pool(pool)
+    return pools

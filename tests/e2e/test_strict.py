@@ -1,0 +1,75 @@
+"""Issue 13 (trap 7): strict mode manages what a spec leaves out at Cognito's defaults,
+so a console edit of a default-valued setting shows as drift."""
+
+from __future__ import annotations
+
+from .cli import clear_requests, run, write_spec, writes
+
+MINIMAL = """\
+version: 1
+user_pools:
+  - pool_name: strict-users
+{strict}    clients:
+      - client_name: web
+"""
+
+
+def _ids(cognito):
+    [summary] = cognito.list_user_pools(MaxResults=60)["UserPools"]
+    [client] = cognito.list_user_pool_clients(UserPoolId=summary["Id"])["UserPoolClients"]
+    return summary["Id"], client["ClientId"]
+
+
+def _console_edit(cognito, pool_id, client_id):
+    """Out of band: a trigger, auto-verification and a callback URL, none in the spec."""
+    pool = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    cognito.update_user_pool(
+        UserPoolId=pool_id, Policies=pool["Policies"], AutoVerifiedAttributes=["email"],
+        UserPoolTags={"edited": "by-hand"})
+    client = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
+    body = {k: v for k, v in client["UserPoolClient"].items()
+            if k not in ("ClientSecret", "CreationDate", "LastModifiedDate")}
+    body["AuthSessionValidity"] = 12
+    cognito.update_user_pool_client(**body)
+
+
+def test_a_fresh_pool_plans_clean_in_strict_mode(sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0
+
+
+def test_strict_plan_shows_drift_of_defaults_that_a_normal_plan_ignores(
+        sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
+    pool_id, client_id = _ids(cognito)
+    _console_edit(cognito, pool_id, client_id)
+    assert run(sandbox_url, "plan", "--detailed-exitcode", spec).code == 0
+    strict = run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec)
+    assert strict.code == 2, strict.text
+    for shown in ("auto_verified_attributes", "user_pool_tags", "auth_session_validity"):
+        assert shown in strict.out
+    # apply --strict puts the defaults back, and then a strict plan is clean
+    assert run(sandbox_url, "apply", "--strict", "--auto-approve", spec).code == 0
+    pool = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    assert not pool.get("AutoVerifiedAttributes") and not pool.get("UserPoolTags")
+    client = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
+    assert client["UserPoolClient"]["AuthSessionValidity"] == 3
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0
+
+
+def test_strict_true_on_a_pool_is_the_same_as_the_flag(sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict="    strict: true\n"))
+    assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
+    pool_id, client_id = _ids(cognito)
+    _console_edit(cognito, pool_id, client_id)
+    assert run(sandbox_url, "plan", "--detailed-exitcode", spec).code == 2
+
+
+def test_strict_can_not_be_saved_with_out(sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    clear_requests(sandbox_url)
+    result = run(sandbox_url, "plan", "--strict", "--out", str(tmp_path / "p.plan"), spec)
+    assert result.code == 1 and "strict: true" in result.err
+    assert not (tmp_path / "p.plan").exists() and writes(sandbox_url) == []
