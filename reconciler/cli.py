@@ -41,8 +41,10 @@ def _enable_debug_log() -> None:
     # Only our own logger: botocore's debug log would print response bodies,
     # and DescribeUserPoolClient's body holds the client secret.
     logger = logging.getLogger("reconciler")
-    if any(getattr(h, "_reconciler_debug", False) for h in logger.handlers):
-        return  # given twice (before and after the command)
+    # One handler, on the stderr of this run: -v may be given twice (before and after
+    # the command), and an earlier run in the same process bound its own stderr.
+    for old in [h for h in logger.handlers if getattr(h, "_reconciler_debug", False)]:
+        logger.removeHandler(old)
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
     handler._reconciler_debug = True  # type: ignore[attr-defined]

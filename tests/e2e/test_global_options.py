@@ -116,3 +116,13 @@ def test_resend_secrets_only_where_secrets_are_sent(command, shown):
 def test_resend_secrets_on_validate_is_a_usage_error(tmp_path):
     result = run_raw("validate", write_spec(tmp_path, SPEC), "--resend-secrets")
     assert result.code == 1 and "No such option" in result.err
+
+
+def test_verbose_logs_reach_each_runs_own_stderr(sandbox_url, tmp_path):
+    # In one process (as the tests run the CLI), a second -v run logs to its own stderr.
+    spec = write_spec(tmp_path, SPEC)
+    for argv in (("-v", "plan", spec), ("plan", spec, "-v"), ("-v", "plan", spec, "-v")):
+        result = run_raw("--endpoint-url", sandbox_url, *argv)
+        assert result.code == 0, result.text
+        # Logged here, and once only: one ListUserPools call, one line.
+        assert result.err.count("call ListUserPools") == 1, (argv, result.err)
