@@ -17,9 +17,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reconciler.plan.model import SENSITIVE, Plan
+from reconciler.plan.model import Plan
 from reconciler.render.escape import visible
-from reconciler.render.field_lines import Line, field_lines, known_lines, value_text
+from reconciler.render.field_lines import Line, field_lines, known_lines
 from reconciler.render.plan_data import plan_data
 
 # A hidden line that lets a CI job find and update its own earlier comment.
@@ -82,15 +82,6 @@ def _one_line(text: str) -> str:
     return visible(" ".join(text.replace("\r\n", "\n").split("\n")))
 
 
-def cell(value: Any, sensitive: bool = False) -> str:
-    """A before/after value for a table cell."""
-    if sensitive:
-        return f"_{SENSITIVE}_"
-    if value is None:
-        return "_(none)_"
-    return code(value_text(value), in_table=True)
-
-
 def summary_line(summary: Mapping[str, int]) -> str:
     return (f"**Plan: {summary.get('create', 0)} to create, {summary.get('update', 0)} to "
             f"update, {summary.get('replace', 0)} to replace, {summary.get('delete', 0)} "
@@ -107,12 +98,6 @@ def _kind(change: Mapping[str, Any]) -> str:
     if any(c in ("CreateUserPool", "DeleteUserPool", "UpdateUserPool") for c in calls):
         return POOL_KIND
     return POOL_KIND if str(change.get("address", "")).count(".") == 1 else "resource"
-
-
-def _sensitive(field: Mapping[str, Any]) -> bool:
-    if "sensitive" in field:
-        return bool(field["sensitive"])
-    return field.get("before") == SENSITIVE and field.get("after") == SENSITIVE
 
 
 def _is_pool_replace(change: Mapping[str, Any]) -> bool:
