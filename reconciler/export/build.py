@@ -539,6 +539,14 @@ def build_pool(live: ExportedPool, full: bool = False) -> Exported:
                            for i, c in enumerate(clients)]
     out.pool = pool_ordered(pool, definition("UserPool"))
     _section_comments(out)
+    if not full:
+        # Defaults are left out, and what a spec leaves out isn't managed: a drift check
+        # of this spec would miss a console edit of any of them (issue 13, trap 7).
+        first = next(iter(out.pool))
+        out.comments[(first,)] = [
+            "For a drift check, plan with --strict (or add strict: true): what this spec",
+            "leaves out is then managed at Cognito's defaults, so a console edit of a",
+            "default-valued setting shows.", *out.comments.get((first,), [])]
     return out
 
 

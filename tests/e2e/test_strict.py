@@ -73,3 +73,18 @@ def test_strict_can_not_be_saved_with_out(sandbox_url, cognito, tmp_path):
     result = run(sandbox_url, "plan", "--strict", "--out", str(tmp_path / "p.plan"), spec)
     assert result.code == 1 and "strict: true" in result.err
     assert not (tmp_path / "p.plan").exists() and writes(sandbox_url) == []
+
+
+def test_export_says_when_to_use_strict_and_its_spec_plans_clean_strict(
+        sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
+    exported = run(sandbox_url, "export", "--pool-name", "strict-users")
+    assert exported.code == 0, exported.text
+    assert "# For a drift check, plan with --strict (or add strict: true)" in exported.out
+    again = write_spec(tmp_path, exported.out, name="exported.yaml")
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", again).code == 0
+    pool_id, client_id = _ids(cognito)
+    _console_edit(cognito, pool_id, client_id)
+    assert run(sandbox_url, "plan", "--detailed-exitcode", again).code == 0
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", again).code == 2
