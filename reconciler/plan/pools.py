@@ -93,6 +93,11 @@ def plan_create(pool: DesiredPool, region: str, warnings: list[PlanWarning],
     owner = part_rules.Owner(pool.address, region, created_ref(pool.address), warnings=warnings)
     changes += _plan_parts(pool, owner, {})
     for client in pool.clients or []:
+        if client.client_id:
+            # A new pool's clients get new ids: the pin would find nothing next time.
+            warnings.append(PlanWarning(client_rules.client_address(pool.address, client.name), (
+                f"the spec pins client id {client.client_id}, but the pool is created here, "
+                "so the client gets a new id: after apply, set id: to it (or remove id:)")))
         changes.append(client_rules.plan_create(client, pool.address, region, owner.pool_id,
                                                 reason=reason))
         changes += _plan_client_parts(client, owner, None, fresh=True)

@@ -95,3 +95,11 @@ def test_a_unit_without_a_live_value_is_the_default_unit():
     wanted = DesiredClient(name="web", settings={
         "ClientName": "web", "IdTokenValidity": 1, "TokenValidityUnits": {"IdToken": "hours"}})
     assert _plan([wanted], [live]) == []
+
+
+def test_a_pinned_client_of_a_pool_being_created_is_warned_about():
+    warnings: list = []
+    pinned = DesiredClient(name="app", settings={"ClientName": "app"}, client_id="id-web")
+    changes = plan_pool(desired_pool(clients=[pinned]), None, "us-east-1", warnings)
+    assert [c.action for c in changes] == [Action.CREATE, Action.CREATE]
+    assert any("pins client id id-web" in w.message for w in warnings)
