@@ -52,6 +52,8 @@ def _refers_to_created(value: Any) -> bool:
 
 
 Recheck = Callable[[Any, Change], "str | None"]
+# Writes whose answer is the whole client (UserPoolClientType), as a describe gives it.
+CLIENT_WRITES_RETURNING_CLIENT = ("CreateUserPoolClient", "UpdateUserPoolClient")
 # (api, operation, params) -> a sentence naming what already exists, or None
 CreateCheck = Callable[[Any, str, dict[str, Any]], "str | None"]
 Key = tuple[int, int]  # (change index, request index) in plan order
@@ -100,6 +102,9 @@ class Execution:
         self._progress = progress
         self._pool_locks: dict[str, threading.Lock] = {}
         self.count = 0
+        # (pool id, client id) -> the client as its one write returned it, secret
+        # removed: the verification needs no describe of it (issue 15).
+        self.written_clients: dict[tuple[str, str], dict[str, Any]] = {}
 
     # -- state ---------------------------------------------------------------------
     def say(self, line: str) -> None:
@@ -228,6 +233,7 @@ class Execution:
                     self.created[change.address] = str(result["UserPool"]["Id"])
                 elif request.operation == "CreateUserPoolClient":
                     self.created[change.address] = str(result["UserPoolClient"]["ClientId"])
+                self._keep_written_client(change, request, result)
                 self.status[key] = _DONE
                 self.count += 1
                 count = self.count
@@ -239,6 +245,19 @@ class Execution:
             if unsettled is not None:
                 self.fail(unsettled)
                 return
+
+    def _keep_written_client(self, change: Change, request: Request,
+                             result: dict[str, Any]) -> None:
+        """Keep the client a change's only request returned (with the lock held)."""
+        client = result.get("UserPoolClient")
+        if (len(change.requests) != 1 or not isinstance(client, dict)
+                or request.operation not in CLIENT_WRITES_RETURNING_CLIENT):
+            return
+        document = dict(client)
+        # As the facade's describe_client does: the secret never leaves the edge.
+        document["HasSecret"] = bool(document.pop("ClientSecret", None))
+        self.written_clients[(str(document.get("UserPoolId")),
+                              str(document.get("ClientId")))] = document
 
     def _create_is_clear(self, api: CognitoWriter, change: Change, request: Request,
                          params: dict[str, Any]) -> bool:

@@ -12,7 +12,7 @@ the plan was made from, so the fresh plan covers the same resources as the first
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -40,10 +40,18 @@ class _ReadAll(Exception):
     """A change this module can't narrow: read the whole pool."""
 
 
+Written = Mapping[tuple[str, str], dict[str, Any]]
+
+
 def verification_plan(planned: Plan, observed: list[Observed],
                       api_for_region: Callable[[str | None], CognitoReader],
-                      resend_secrets: bool = False) -> Plan:
-    """The plan of the same specs made after the apply, re-reading only what changed."""
+                      resend_secrets: bool = False, written: Written | None = None) -> Plan:
+    """The plan of the same specs made after the apply, re-reading only what changed.
+
+    ``written``: clients as their one write (update or create) returned them, by (pool
+    id, client id): UpdateUserPoolClient and CreateUserPoolClient answer with the
+    whole client, as DescribeUserPoolClient does, so those need no describe."""
+    responses = written or {}
     reader = LiveReader(api_for_region)
     by_pool: dict[str, list[Change]] = {}
     for change in planned.changes:
@@ -57,7 +65,7 @@ def verification_plan(planned: Plan, observed: list[Observed],
             try:
                 if live is None:
                     raise _ReadAll
-                live = _refreshed(api, item.pool, live, changes)
+                live = _refreshed(api, item.pool, live, changes, responses)
             except _ReadAll:
                 live = reader.read_pool(item.pool)
         return Observed(pool=item.pool, live=live, region=item.region)
@@ -77,12 +85,14 @@ def _client_of(change: Change) -> str | None:
 
 
 def _refreshed(api: CognitoReader, pool: DesiredPool, old: LivePool,
-               changes: list[Change]) -> LivePool:
+               changes: list[Change], written: Written) -> LivePool:
     live = copy.copy(old)
     live.parts = dict(old.parts)
     settings = False
     clients: set[str] = set()
     part_keys: set[str] = set()
+    answered: dict[str, tuple[str, dict[str, Any]]] = {}  # client name -> (id, document)
+    with_parts: set[str] = set()  # clients whose parts changed: read, not answered
     for change in changes:
         if change.kind == POOL_KIND:
             if change.action != Action.UPDATE:
@@ -92,6 +102,11 @@ def _refreshed(api: CognitoReader, pool: DesiredPool, old: LivePool,
         client = _client_of(change)
         if client is not None:
             clients.add(client)
+            found = _answer(change, old.pool_id, written)
+            if found is not None:
+                answered[client] = found
+            elif change.kind != CLIENT_KIND:
+                with_parts.add(client)
         elif change.kind in POOL_PART_KEY:
             part_keys.add(POOL_PART_KEY[change.kind])
             if change.kind == "domain":
@@ -108,9 +123,14 @@ def _refreshed(api: CognitoReader, pool: DesiredPool, old: LivePool,
             live.describe, live.mfa = describe, mfa
             live.fingerprint = live_fingerprint(describe, mfa)
 
+    for name in with_parts:
+        answered.pop(name, None)
+
     def read_clients() -> None:
-        if clients:
-            live.clients = _refreshed_clients(api, pool, old, clients)
+        if clients and set(answered) == clients:
+            live.clients = _answered_clients(pool, old, answered)
+        elif clients:
+            live.clients = _refreshed_clients(api, pool, old, clients - set(answered), answered)
 
     # Client reads have their own quota: read them beside the pool's settings.
     side_by_side(read_settings, read_clients)
@@ -120,14 +140,52 @@ def _refreshed(api: CognitoReader, pool: DesiredPool, old: LivePool,
     return live
 
 
+def _answer(change: Change, pool_id: str,
+            written: Written) -> tuple[str, dict[str, Any]] | None:
+    """The client a change's only write returned, if that is all the change did."""
+    if change.kind != CLIENT_KIND or len(change.requests) != 1:
+        return None
+    for (pool, client_id), document in written.items():
+        if pool == pool_id and document.get("ClientName") == change.name:
+            if change.action == Action.CREATE or client_id == change.live_id:
+                return client_id, document
+    return None
+
+
+def _as_live(client_id: str, name: str, describe: dict[str, Any],
+             old: LivePool) -> LiveClient:
+    """A written client; its parts, which no change of this apply touched, as read."""
+    describe = dict(describe)
+    has_secret = bool(describe.pop("HasSecret", False))
+    unmodeled = list(describe.pop(UNMODELED_KEY, []))
+    parts = next((dict(c.parts) for c in old.clients if c.client_id == client_id), {})
+    return LiveClient(client_id=client_id, name=name, describe=describe,
+                      has_secret=has_secret, unmodeled=unmodeled, parts=parts)
+
+
+def _answered_clients(pool: DesiredPool, old: LivePool,
+                      answered: dict[str, tuple[str, dict[str, Any]]]) -> list[LiveClient]:
+    """Every changed client was updated or created by one write that returned it: no
+    read at all (client parts are not such changes, see ``_answer``)."""
+    ids = {client_id for client_id, _ in answered.values()}
+    kept = [c for c in old.clients if c.client_id not in ids]
+    return kept + [_as_live(client_id, name, document, old)
+                   for name, (client_id, document) in answered.items()]
+
+
 def _refreshed_clients(api: CognitoReader, pool: DesiredPool, old: LivePool,
-                       changed: set[str]) -> list[LiveClient]:
-    """One list of the pool's clients; a describe of each changed (or new) one."""
+                       changed: set[str],
+                       answered: dict[str, tuple[str, dict[str, Any]]]) -> list[LiveClient]:
+    """One list of the pool's clients; a describe of each changed (or new) one that no
+    write answered with."""
     kept = {c.client_id: c for c in old.clients}
     wanted = {c.name: c for c in pool.clients or []}
+    from_writes = {client_id: (name, doc) for name, (client_id, doc) in answered.items()}
 
     def read_one(summary: dict[str, Any]) -> LiveClient:
         client_id, name = str(summary["ClientId"]), str(summary["ClientName"])
+        if client_id in from_writes:
+            return _as_live(client_id, name, from_writes[client_id][1], old)
         if name not in changed and client_id in kept:
             return kept[client_id]
         # Changed, created, or appeared since the plan: read as a full read would.

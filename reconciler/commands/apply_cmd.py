@@ -91,7 +91,8 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
     click.echo(f"Applied {len(report.done)} call(s) in {time.monotonic() - started:.1f}s. "
                "Re-planning to verify ...", err=True)
     # Only what the apply wrote is read again (issue 15); the rest keeps the plan's read.
-    after = verification_plan(result.plan, result.observed, api_for_region)
+    after = verification_plan(result.plan, result.observed, api_for_region,
+                              written=execution.written_clients)
     if not after.empty:
         click.echo(render_plan(after, style), nl=False)
         raise ReconcilerError("apply finished but the live pools still differ from the spec",

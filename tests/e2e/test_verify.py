@@ -62,3 +62,20 @@ def test_an_untouched_pool_is_not_read_again(sandbox_url, tmp_path):
     pools = [r["body"].get("UserPoolId") for r in sandbox_requests(sandbox_url)
              if r["operation"] == "DescribeUserPool"]
     assert len(pools) == 2  # the plan's two pools; the verification reads neither
+
+
+def test_a_client_as_its_write_returned_it_is_compared(sandbox_url, tmp_path, cognito):
+    assert run(sandbox_url, "apply", "--auto-approve", spec(tmp_path)).code == 0
+    planned = plan(SpecInput([spec(tmp_path, hours=2)]), api(sandbox_url))
+    [change] = planned.plan.changes
+    [pool] = [p for p in cognito.list_user_pools(MaxResults=60)["UserPools"]
+              if p["Name"] == "verified"]
+    # A write that "returned" the old client (nothing changed): the change is still due.
+    old = cognito.describe_user_pool_client(UserPoolId=pool["Id"],
+                                            ClientId=change.live_id)["UserPoolClient"]
+    old.pop("ClientSecret", None)
+    clear_requests(sandbox_url)
+    after = verification_plan(planned.plan, planned.observed, api(sandbox_url),
+                              written={(pool["Id"], change.live_id): old})
+    assert [c.address for c in after.changes] == [change.address]
+    assert sandbox_requests(sandbox_url) == []  # compared without reading anything
