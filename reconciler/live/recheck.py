@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reconciler.aws_types import UNMODELED_KEY
+from reconciler.concurrency import side_by_side
 from reconciler.errors import ReconcilerError
 from reconciler.live import parts as readers
 from reconciler.model import LivePart
@@ -78,11 +79,13 @@ def current_fingerprint(api: Any, change: Change) -> str | None:
     """The fingerprint of the resource ``change`` will write, as it is now (None: gone)."""
     params = _params(change)
     if change.kind == "user_pool":
-        pool = api.find_user_pool(change.live_id)
-        if pool is None:
+        # Side by side: two round trips in a row are the re-check's whole cost.
+        pool, mfa_or_none = side_by_side(lambda: api.find_user_pool(change.live_id),
+                                         lambda: _mfa_if_found(api, str(change.live_id)))
+        if pool is None or mfa_or_none is None:
             return None
+        mfa = mfa_or_none
         pool.pop(UNMODELED_KEY, None)
-        mfa = api.get_mfa_config(change.live_id)
         mfa.pop(UNMODELED_KEY, None)
         if change.action == Action.REPLACE:
             _stop_if_unlisted(api, change, pool)
@@ -172,6 +175,16 @@ class PhaseRecheck:
 
 def _list_key(change: Change) -> tuple[str, ...]:
     return (change.region, str(_params(change).get("UserPoolId")), change.kind, str(change.phase))
+
+
+def _mfa_if_found(api: Any, pool_id: str) -> dict[str, Any] | None:
+    try:
+        found: dict[str, Any] = api.get_mfa_config(pool_id)
+    except ReconcilerError as exc:
+        if getattr(exc, "code", None) == "ResourceNotFoundException":
+            return None  # the pool is gone: find_user_pool says so too
+        raise
+    return found
 
 
 def existing_for_create(api: Any, operation: str, params: dict[str, Any]) -> str | None:
