@@ -415,6 +415,12 @@ class Generator:
                     "additionalProperties": {"type": ["string", "number", "boolean"]},
                 },
                 "user_pools": _array_of("UserPool", "The user pools this spec manages."),
+                "strict": {
+                    "type": "boolean",
+                    "description": "Manage what this file's pools and clients leave out at "
+                    "Cognito's defaults, so a change to any default-valued setting shows as "
+                    "drift (as `plan --strict` does for a whole run).",
+                },
                 "review": REVIEW_BLOCK,
             },
             "$defs": dict(sorted(self.defs.items())),

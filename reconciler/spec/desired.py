@@ -111,13 +111,15 @@ def desired_pool(data: dict[str, Any], path: tuple[str | int, ...]) -> DesiredPo
 
 
 def desired_pools(spec: LoadedSpec, strict: bool = False) -> list[DesiredPool]:
-    """The spec's pools; in strict mode (the run's ``--strict`` or the spec's
-    ``strict: true`` on a pool) what they leave out is managed at Cognito's default."""
+    """The spec's pools; in strict mode (the run's ``--strict``, or ``strict: true`` at the
+    top of the pool's file or on the pool) what they leave out is managed at Cognito's
+    default."""
     pools = [
         desired_pool(pool, ("user_pools", index))
         for index, pool in enumerate(spec.data.get("user_pools", []))
     ]
-    for data, pool in zip(spec.data.get("user_pools", []), pools, strict=True):
-        if strict or data.get("strict") is True:
+    for index, (data, pool) in enumerate(zip(spec.data.get("user_pools", []), pools,
+                                             strict=True)):
+        if strict or index in spec.strict_pools or data.get("strict") is True:
             strict_pool(pool)
     return pools

@@ -49,6 +49,8 @@ class LoadedSpec:
     digest: str = ""
     # Non-fatal findings (e.g. a variable defined but never used).
     warnings: list[Diagnostic] = field(default_factory=list)
+    # Indexes (in ``data["user_pools"]``) of pools from files that say `strict: true`.
+    strict_pools: frozenset[int] = frozenset()
 
     def locate(self, path: SpecPath) -> Location:
         """The location of ``path``, or of its nearest located ancestor."""
@@ -123,6 +125,7 @@ def load_spec(
         env_paths=subst.env_paths,
         digest=_digest([doc for doc, _ in docs], subst.used),
         warnings=sorted(warnings, key=Diagnostic.sort_key),
+        strict_pools=frozenset(merged.strict_pools),
     )
 
 
@@ -199,6 +202,8 @@ class _Merged:
         self.tokens: dict[SpecPath, str] = {}
         self.var_sources: dict[str, Location] = {}
         self.conflicts: list[Diagnostic] = []
+        # A file's top-level `strict: true` covers that file's pools only.
+        self.strict_pools: set[int] = set()
 
     def add(self, doc: SourceDoc) -> int:
         """Merge ``doc`` in; returns the index its first pool has in the merged list."""
@@ -215,6 +220,8 @@ class _Merged:
         pools = doc.data.get("user_pools")
         if isinstance(pools, list):
             self.data["user_pools"].extend(pools)
+            if doc.data.get("strict") is True:
+                self.strict_pools.update(range(offset, offset + len(pools)))
         defaults = doc.data.get("variables")
         if isinstance(defaults, dict):
             self._add_defaults(doc, defaults)

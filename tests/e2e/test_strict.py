@@ -3,6 +3,8 @@ so a console edit of a default-valued setting shows as drift."""
 
 from __future__ import annotations
 
+import json
+
 from .cli import clear_requests, run, write_spec, writes
 
 MINIMAL = """\
@@ -88,3 +90,19 @@ def test_export_says_when_to_use_strict_and_its_spec_plans_clean_strict(
     _console_edit(cognito, pool_id, client_id)
     assert run(sandbox_url, "plan", "--detailed-exitcode", again).code == 0
     assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", again).code == 2
+
+
+def test_strict_true_at_the_top_covers_that_files_pools_only(sandbox_url, cognito, tmp_path):
+    strict_file = write_spec(tmp_path, "strict: true\n" + MINIMAL.format(strict=""),
+                             name="strict.yaml")
+    other = write_spec(tmp_path, MINIMAL.format(strict="").replace(
+        "strict-users", "loose-users"), name="loose.yaml")
+    assert run(sandbox_url, "apply", "--auto-approve", strict_file, other).code == 0
+    pools = {p["Name"]: p["Id"] for p in cognito.list_user_pools(MaxResults=60)["UserPools"]}
+    for name in pools:
+        cognito.update_user_pool(UserPoolId=pools[name], AutoVerifiedAttributes=["email"])
+    plan = run(sandbox_url, "plan", "--json", strict_file, other)
+    assert plan.code == 0, plan.text
+    changed = {c["address"] for c in json.loads(plan.out)["changes"]}
+    assert changed == {"user_pool.strict-users"}
+    assert run(sandbox_url, "plan", "--detailed-exitcode", other).code == 0
