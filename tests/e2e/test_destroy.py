@@ -120,3 +120,23 @@ def test_destroy_reads_no_more_than_it_shows(sandbox_url, cognito, tmp_path):
     run(sandbox_url, "destroy", spec, stdin="")
     assert all(r["operation"].startswith(("Describe", "List", "Get"))
                for r in sandbox_requests(sandbox_url))
+
+
+def test_destroy_deletes_the_pinned_pool_not_its_namesake(sandbox_url, cognito, tmp_path):
+    ids = [cognito.create_user_pool(PoolName="twin")["UserPool"]["Id"] for _ in range(2)]
+    spec = write_spec(tmp_path, f"version: 1\nuser_pools:\n  - pool_name: twin\n"
+                                f"    id: {ids[1]}\n")
+    result = run(sandbox_url, "destroy", spec, stdin="twin\n")
+    assert result.code == 0, result.text
+    assert [p["Id"] for p in cognito.list_user_pools(MaxResults=60)["UserPools"]] == [ids[0]]
+
+
+def test_destroy_refuses_two_pools_of_the_name_without_an_id(sandbox_url, cognito, tmp_path):
+    for _ in range(2):
+        cognito.create_user_pool(PoolName="twin")
+    clear_requests(sandbox_url)
+    spec = write_spec(tmp_path, "version: 1\nuser_pools:\n  - pool_name: twin\n")
+    result = run(sandbox_url, "destroy", spec, "--auto-approve")
+    assert result.code == 1
+    assert writes(sandbox_url) == []
+    assert len(cognito.list_user_pools(MaxResults=60)["UserPools"]) == 2
