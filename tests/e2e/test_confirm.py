@@ -29,3 +29,17 @@ def test_an_empty_pipe_says_to_pass_auto_approve(sandbox_url, workshop_spec):
     assert result.code == 1
     assert "--auto-approve" in result.err and "stdin is not a terminal" in result.err
     assert writes(sandbox_url) == []
+
+
+def test_echo_yes_piped_into_the_installed_command(sandbox_url, workshop_spec):
+    # A real pipe, as a shell makes it: `echo yes | cognito-reconciler apply SPEC`.
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "reconciler", "--endpoint-url", sandbox_url, "apply",
+         workshop_spec], input="yes\n", capture_output=True, text=True, timeout=120,
+        check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Apply these changes? Only 'yes' is accepted: yes" in proc.stderr
+    assert "CreateUserPool" in writes(sandbox_url)
