@@ -89,7 +89,9 @@ def destroy(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ..
             click.echo(visible(f"{pool.address}: no such pool in {region}; nothing to delete"),
                        err=True)
     plan = plan_destroy(found)
-    plan.endpoint = connections.endpoint  # the plan says where it acts (issue 13)
+    # The plan says where it acts (issue 13): this run's endpoint, or AWS's own.
+    plan.endpoint = connections.endpoint
+    plan.endpoint_known = True
     if as_json:
         click.echo(render_json(plan), nl=False)
     else:
