@@ -83,7 +83,7 @@ def _endpoint_error(url: str, source: str, problem: str) -> ReconcilerError:
         f"the Cognito endpoint '{_shown(url)}' (from {source}) is not a valid URL to "
         f"connect to: {problem}",
         "give --endpoint-url (or AWS_ENDPOINT_URL_COGNITO_IDP) a plain URL such as "
-        "http://127.0.0.1:4566 or https://cognito-idp.eu-west-1.amazonaws.com",
+        "http://127.0.0.1:9466 (the sandbox) or https://cognito-idp.eu-west-1.amazonaws.com",
     )
 
 
@@ -374,7 +374,7 @@ class ClientFactory:
             raise ReconcilerError(
                 f"the Cognito endpoint {self.endpoint!r} is not a valid URL ({exc})",
                 "give --endpoint-url (or AWS_ENDPOINT_URL_COGNITO_IDP) a full URL such as "
-                "http://127.0.0.1:4566",
+                "http://127.0.0.1:9466 (the sandbox)",
             ) from exc
         except bex.BotoCoreError as exc:
             raise ReconcilerError(f"cannot set up the Cognito client: {exc}") from exc

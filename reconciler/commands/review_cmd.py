@@ -6,13 +6,13 @@ import sys
 
 import click
 
-from reconciler.cli_options import echo_diagnostics, spec_input, spec_options
+from reconciler.cli_options import echo_diagnostics, spec_arguments, spec_input
 
 SEVERITIES = ("low", "medium", "high")
 
 
 @click.command()
-@spec_options
+@spec_arguments
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "markdown"]),
               default="text", show_default=True,
               help="sarif: for GitHub code scanning; markdown: for a pull-request comment.")
@@ -20,8 +20,7 @@ SEVERITIES = ("low", "medium", "high")
               help="Exit 1 when an open (not accepted) finding is at least this severe.")
 @click.pass_context
 def review(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
-           var_files: tuple[str, ...], output_format: str, fail_on: str,
-           resend_secrets: bool) -> None:
+           var_files: tuple[str, ...], output_format: str, fail_on: str) -> None:
     """Review SPECS for risky Cognito settings, offline (see docs/rules.md)."""
     from reconciler.review.engine import review_spec
     from reconciler.review.loading import load_for_review

@@ -108,7 +108,7 @@ def test_shell_completion_lists_commands():
 
 @pytest.mark.parametrize(("command", "shown"), [("plan", True), ("apply", True),
                                                 ("validate", False), ("outputs", False),
-                                                ("destroy", False)])
+                                                ("destroy", False), ("review", False)])
 def test_resend_secrets_only_where_secrets_are_sent(command, shown):
     assert ("--resend-secrets" in run_raw(command, "--help").out) is shown
 
