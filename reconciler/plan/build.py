@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from reconciler.errors import ReconcilerError
 from reconciler.model import DesiredPool, LivePool
-from reconciler.plan.model import Plan, PlanWarning, PoolTarget
+from reconciler.plan.model import Action, Plan, PlanWarning, PoolTarget
 from reconciler.plan.pools import plan_pool
 from reconciler.spec.yaml_source import format_path
 
@@ -30,7 +30,25 @@ def make_plan(observed: list[Observed], force_secrets: bool = False) -> Plan:
         plan.changes.extend(changes)
         plan.warnings.extend(warnings)
         plan.pools.append(pool_target(item))
+    block_new_ids_at_shared_addresses(plan, observed)
     return plan
+
+
+def block_new_ids_at_shared_addresses(plan: Plan, observed: list[Observed]) -> None:
+    """Live twins (one name, each pinned by id) share an address, and apply keys the
+    ids it creates by address: a create or replace under one twin would hand its new
+    pool or client id to the other's calls. Updates and deletes make no ids."""
+    counts: dict[str, int] = {}
+    for item in observed:
+        counts[item.pool.address] = counts.get(item.pool.address, 0) + 1
+    for change in plan.changes:
+        if counts.get(change.pool_address, 0) > 1 and change.action in (Action.CREATE,
+                                                                          Action.REPLACE):
+            change.blocked = change.blocked or (
+                f"{counts[change.pool_address]} spec entries share the address "
+                f"{change.pool_address} (live pools with one name, pinned by id); apply "
+                "can't tell the ids it creates apart: rename one pool (pool_name is "
+                "updatable), apply that, then apply this")
 
 
 def pool_target(item: Observed) -> PoolTarget:

@@ -39,3 +39,30 @@ def test_one_id_in_two_regions_is_two_pools() -> None:
         _observed(1, "b", "same", "eu-west-1"),
     ]
     make_plan(observed)  # no error: two regions, two pools
+
+
+def _twin(index: int, live_id: str, username_attributes: list[str]) -> Observed:
+    pool = DesiredPool(name="shop", settings={"PoolName": "shop",
+                                               "UsernameAttributes": username_attributes},
+                       path=("user_pools", index), pool_id=live_id)
+    live = LivePool(pool_id=live_id, describe={"Id": live_id, "Name": "shop",
+                                               "UsernameAttributes": ["email"]}, mfa={})
+    return Observed(pool=pool, live=live, region="us-east-1")
+
+
+def test_twins_sharing_an_address_may_not_create_or_replace() -> None:
+    # Ids made during apply are keyed by address: two pools at one address would
+    # hand each other's new ids to their clients. Updates are fine (no new ids).
+    plan = make_plan([_twin(0, "us-east-1_AAA", ["phone_number"]),
+                      _twin(1, "us-east-1_BBB", ["email"])])
+    replaced = [c for c in plan.changes if c.action.value == "replace"]
+    assert [c.live_id for c in replaced] == ["us-east-1_AAA"]
+    assert replaced[0].blocked is not None
+    assert "share the address user_pool.shop" in replaced[0].blocked
+    assert "rename" in replaced[0].blocked
+
+
+def test_twins_without_creates_are_not_blocked() -> None:
+    plan = make_plan([_twin(0, "us-east-1_AAA", ["email"]),
+                      _twin(1, "us-east-1_BBB", ["email"])])
+    assert all(c.blocked is None for c in plan.changes)
