@@ -158,3 +158,17 @@ def test_a_part_both_set_and_removed_is_refused(sandbox_url, tmp_path):
     result = run(sandbox_url, "validate", both)
     assert result.code == 1
     assert "remove: names domain, which is also set here" in result.text
+
+
+def test_a_saved_plan_of_a_removal_applies(sandbox_url, cognito, tmp_path):
+    with_domain = write_spec(tmp_path, PARTS.format(
+        pool_parts="    domain: {domain: saved-removal-login}\n", client_parts=""))
+    assert run(sandbox_url, "apply", "--auto-approve", with_domain).code == 0
+    removed = write_spec(tmp_path, PARTS.format(pool_parts="    remove: [domain]\n",
+                                                client_parts=""))
+    saved = str(tmp_path / "removal.plan")
+    assert run(sandbox_url, "plan", "--out", saved, removed).code == 0
+    applied = run(sandbox_url, "apply", "--auto-approve", saved)
+    assert applied.code == 0, applied.text
+    [pool] = cognito.list_user_pools(MaxResults=60)["UserPools"]
+    assert not cognito.describe_user_pool(UserPoolId=pool["Id"])["UserPool"].get("Domain")
