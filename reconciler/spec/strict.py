@@ -45,12 +45,10 @@ def strict_client(client: DesiredClient) -> None:
     _fill(settings, {m: v for m, v in pool_defaults.CLIENT_DEFAULTS.items()
                      if m != "TokenValidityUnits"})
     _fill(settings, {member: [] for member in CLIENT_LISTS})
-    for member, (unit_key, default_unit, default_value) in tokens.TOKENS.items():
-        if member not in settings:
-            # The default lifetime, said in the default unit (a managed unit).
-            settings[member] = default_value
-            units = settings.setdefault("TokenValidityUnits", {})
-            units.setdefault(unit_key, default_unit)
+    for member, (_, _, default_value) in tokens.TOKENS.items():
+        # The default duration is managed, not its unit: 60 minutes is 1 hour, and an
+        # export leaves such a lifetime out (it equals the default).
+        settings.setdefault(member, default_value)
 
 
 def strict_pool(pool: DesiredPool) -> None:

@@ -106,3 +106,18 @@ def test_strict_true_at_the_top_covers_that_files_pools_only(sandbox_url, cognit
     changed = {c["address"] for c in json.loads(plan.out)["changes"]}
     assert changed == {"user_pool.strict-users"}
     assert run(sandbox_url, "plan", "--detailed-exitcode", other).code == 0
+
+
+def test_strict_manages_the_default_duration_not_its_unit(sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
+    pool_id, client_id = _ids(cognito)
+    client = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
+    body = {k: v for k, v in client["UserPoolClient"].items()
+            if k not in ("ClientSecret", "CreationDate", "LastModifiedDate")}
+    body.update(AccessTokenValidity=60, TokenValidityUnits={"AccessToken": "minutes"})
+    cognito.update_user_pool_client(**body)
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0
+    body.update(AccessTokenValidity=30)
+    cognito.update_user_pool_client(**body)
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 2
