@@ -180,7 +180,8 @@ def _schema_attributes(
         if name in STANDARD_ATTRIBUTES:
             continue
         custom += 1
-        bare = name.removeprefix("custom:")
+        # dev:custom:x too: spec/desired.py reads both prefixes as the custom attribute x.
+        bare = name.removeprefix("dev:").removeprefix("custom:")
         if bare.lower() in STANDARD_ATTRIBUTES:
             out.append(
                 _error(

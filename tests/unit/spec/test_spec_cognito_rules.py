@@ -354,3 +354,25 @@ def test_the_oauth_switch_needs_flows_scopes_and_callbacks(tmp_path: Path) -> No
         'is selected"): add the URLs your app receives sign-ins at '
         "(at user_pools[0].clients[1].allowed_oauth_flows)",
     ]
+
+
+
+def test_custom_prefix_on_a_standard_name_is_refused(tmp_path: Path) -> None:
+    # `custom:email` (or `dev:custom:email`) can't be read as a custom attribute the tool
+    # sends bare: that is the standard attribute. Sent as written Cognito would make
+    # custom:custom:email. Both prefixes are refused, with the fix.
+    f = _spec(
+        tmp_path,
+        HEAD + "    schema:\n"
+        "      - {name: 'custom:email', attribute_data_type: String}\n"
+        "      - {name: 'custom:tenant', attribute_data_type: String}\n"
+        "      - {name: 'dev:custom:locale', attribute_data_type: String}\n",
+    )
+    assert problems([f]) == [
+        f"{f}:5:10: error: custom attribute 'custom:email' clashes with the standard "
+        "attribute 'email'; to configure the standard one, write name: email "
+        "(at user_pools[0].schema[0].name)",
+        f"{f}:7:10: error: custom attribute 'dev:custom:locale' clashes with the "
+        "standard attribute 'locale'; to configure the standard one, write name: "
+        "locale (at user_pools[0].schema[2].name)",
+    ]
