@@ -1,4 +1,4 @@
-"""Issue 13 (engineer I2): what a spec can say, end to end against the sandbox."""
+"""Issue 13: what a spec can say, end to end against the sandbox."""
 
 from __future__ import annotations
 
