@@ -6,12 +6,12 @@ import threading
 import time
 from typing import Any
 
-import botocore.session
 import pytest
 
 from reconciler.apply import slow_retry
 from reconciler.apply.executor import Execution
 from reconciler.aws.errors import CognitoError
+from reconciler.aws.service_model import service_model
 from reconciler.plan.model import Action, Change, Plan, Request
 
 
@@ -75,7 +75,8 @@ def run(plan: Plan, api: FakeApi, clock: FakeClock | None = None, **kwargs: Any)
 
 
 def test_the_serialised_set_is_the_models_list_of_concurrent_modification() -> None:
-    model = botocore.session.get_session().get_service_model("cognito-idp")
+    # The shipped model, not the installed botocore's: users' botocore may be older.
+    model = service_model()
     listed = {name for name in model.operation_names
               if any(e.name == "ConcurrentModificationException"
                      for e in model.operation_model(name).error_shapes)}
