@@ -118,13 +118,15 @@ def serve_forever(host: str = "127.0.0.1", port: int = DEFAULT_PORT,
     server = SandboxServer(host, port)
     url = server.start()
     _stop_on_sigterm()
-    print(
-        f"Cognito sandbox listening on {url} (Ctrl-C to stop); point the tool at it with: "
-        f"export AWS_ENDPOINT_URL_COGNITO_IDP={url}",
-        file=out,
-        flush=True,
-    )
+    # The line is printed inside the try: a signal sent as soon as it is read (a test, a
+    # script) must still find the handler that stops the server cleanly.
     try:
+        print(
+            f"Cognito sandbox listening on {url} (Ctrl-C to stop); point the tool at it "
+            f"with: export AWS_ENDPOINT_URL_COGNITO_IDP={url}",
+            file=out,
+            flush=True,
+        )
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
