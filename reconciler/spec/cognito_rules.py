@@ -9,14 +9,17 @@ live value is unknown offline), the finding is a warning rather than an error.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Set
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from reconciler.errors import Diagnostic, Location
-from reconciler.spec.yaml_source import SpecPath, format_path
+from reconciler.errors import Diagnostic
+from reconciler.spec.findings import Locate
+from reconciler.spec.findings import error as _error
+from reconciler.spec.findings import items as _items
+from reconciler.spec.findings import warning as _warning
+from reconciler.spec.yaml_source import SpecPath
 
-Locate = Callable[[SpecPath], Location]
 Show = Callable[[SpecPath, Any], str]  # a value as a message may quote it
 
 # doc: CallbackURLs "requires HTTPS over HTTP except for callback URLs to
@@ -62,19 +65,8 @@ def _shower(hidden: Set[SpecPath]) -> Show:
     return show
 
 
-def _items(value: Any, path: SpecPath) -> Iterator[tuple[SpecPath, dict[str, Any]]]:
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield (*path, index), item
 
 
-def _error(locate: Locate, path: SpecPath, message: str) -> Diagnostic:
-    return Diagnostic(locate(path), message, format_path(path))
-
-
-def _warning(locate: Locate, path: SpecPath, message: str) -> Diagnostic:
-    return Diagnostic(locate(path), message, format_path(path), severity="warning")
 
 
 # --- clients ------------------------------------------------------------------------

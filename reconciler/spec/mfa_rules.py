@@ -22,13 +22,12 @@ Evidence, kept to what it supports (docs/fidelity.md has the table):
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from reconciler.errors import Diagnostic, Location
-from reconciler.spec.yaml_source import SpecPath, format_path
-
-Locate = Callable[[SpecPath], Location]
+from reconciler.errors import Diagnostic
+from reconciler.spec.findings import Locate
+from reconciler.spec.findings import error as _error
+from reconciler.spec.yaml_source import SpecPath
 
 _FACTOR_KEYS = (
     "software_token_mfa_configuration",
@@ -143,5 +142,3 @@ def _email(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnos
     return []
 
 
-def _error(locate: Locate, path: SpecPath, message: str) -> Diagnostic:
-    return Diagnostic(locate(path), message, format_path(path))

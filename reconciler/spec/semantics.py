@@ -6,15 +6,16 @@ each check looks only at values of the right type and skips the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Set
 from dataclasses import replace
 from typing import Any
 
-from reconciler.errors import Diagnostic, Location
+from reconciler.errors import Diagnostic
 from reconciler.spec import cognito_rules, mfa_rules
-from reconciler.spec.yaml_source import SpecPath, format_path
-
-Locate = Callable[[SpecPath], Location]
+from reconciler.spec.findings import Locate
+from reconciler.spec.findings import error as _error
+from reconciler.spec.findings import items as _items
+from reconciler.spec.yaml_source import SpecPath
 
 # Cognito's standard user attributes (OIDC claims plus Cognito's own).
 STANDARD_ATTRIBUTES = frozenset(
@@ -69,15 +70,6 @@ def _removed_and_set(owner: dict[str, Any], path: SpecPath, locate: Locate) -> l
     ]
 
 
-def _items(value: Any, path: SpecPath) -> Iterator[tuple[SpecPath, dict[str, Any]]]:
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield (*path, index), item
-
-
-def _error(locate: Locate, path: SpecPath, message: str) -> Diagnostic:
-    return Diagnostic(locate(path), message, format_path(path))
 
 
 def _unique_pool_names(
