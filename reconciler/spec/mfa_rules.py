@@ -140,5 +140,3 @@ def _email(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnos
             )
         ]
     return []
-
-
