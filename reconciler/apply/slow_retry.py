@@ -41,8 +41,9 @@ IAM_PROPAGATION = {
 IAM_OPERATIONS = frozenset({"CreateUserPool", "UpdateUserPool", "SetUserPoolMfaConfig"})
 
 # The management writes whose model (the one the tool ships, reconciler/data/models)
-# lists ConcurrentModificationException; a unit test compares this with that model
-# (AssociateSoftwareToken, a user's own call, is left out). The executor runs at
+# lists ConcurrentModificationException, among the operations the tool calls (those
+# with a quota category); a unit test compares this with that model (AssociateSoftwareToken,
+# a user's own call, is left out). The executor runs at
 # most one of them per pool at a time: AWS's message names client updates, the
 # model lists the rest, and one lock per pool is safe under either reading.
 SERIALISED = frozenset({
@@ -52,9 +53,6 @@ SERIALISED = frozenset({
     "CreateUserPoolDomain", "UpdateUserPoolDomain", "DeleteUserPoolDomain",
     "CreateManagedLoginBranding", "UpdateManagedLoginBranding", "DeleteManagedLoginBranding",
     "CreateTerms", "UpdateTerms", "DeleteTerms",
-    "CreateCIMDPolicy", "UpdateCIMDPolicy", "DeleteCIMDPolicy",
-    "SetUserPoolSessionConfiguration", "SetUserPoolClientSessionConfiguration",
-    "InitiatePointInTimeRecovery", "StartPointInTimeRecovery", "CancelPointInTimeRecovery",
 })
 
 
