@@ -74,6 +74,17 @@ class LiveClient:
     unmodeled: list[str] = field(default_factory=list)
     parts: dict[str, LivePart | None] = field(default_factory=dict)
 
+    @classmethod
+    def from_describe(cls, client_id: str, name: str, describe: dict[str, Any],
+                      parts: dict[str, LivePart | None] | None = None) -> LiveClient:
+        """A client as the facade's describe_client returns it (``HasSecret`` and the
+        unmodeled paths beside the members), those two moved out of the document."""
+        document = dict(describe)
+        has_secret = bool(document.pop("HasSecret", False))
+        unmodeled = list(document.pop(UNMODELED_KEY, []))
+        return cls(client_id=client_id, name=name, describe=document, has_secret=has_secret,
+                   unmodeled=unmodeled, parts=dict(parts or {}))
+
 
 @dataclass
 class LivePool:

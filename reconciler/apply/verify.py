@@ -155,12 +155,8 @@ def _answer(change: Change, pool_id: str,
 def _as_live(client_id: str, name: str, describe: dict[str, Any],
              old: LivePool) -> LiveClient:
     """A written client; its parts, which no change of this apply touched, as read."""
-    describe = dict(describe)
-    has_secret = bool(describe.pop("HasSecret", False))
-    unmodeled = list(describe.pop(UNMODELED_KEY, []))
-    parts = next((dict(c.parts) for c in old.clients if c.client_id == client_id), {})
-    return LiveClient(client_id=client_id, name=name, describe=describe,
-                      has_secret=has_secret, unmodeled=unmodeled, parts=parts)
+    parts = next((c.parts for c in old.clients if c.client_id == client_id), {})
+    return LiveClient.from_describe(client_id, name, describe, parts)
 
 
 def _answered_clients(pool: DesiredPool, old: LivePool,
@@ -189,11 +185,8 @@ def _refreshed_clients(api: CognitoReader, pool: DesiredPool, old: LivePool,
         if name not in changed and client_id in kept:
             return kept[client_id]
         # Changed, created, or appeared since the plan: read as a full read would.
-        describe = api.describe_client(old.pool_id, client_id)
-        has_secret = bool(describe.pop("HasSecret", False))
-        unmodeled = list(describe.pop(UNMODELED_KEY, []))
-        client = LiveClient(client_id=client_id, name=name, describe=describe,
-                            has_secret=has_secret, unmodeled=unmodeled)
+        client = LiveClient.from_describe(client_id, name,
+                                          api.describe_client(old.pool_id, client_id))
         desired = wanted.get(name)
         if desired is not None and desired.parts:
             client = replace(client, parts=read_client_parts(api, old.pool_id, client_id,

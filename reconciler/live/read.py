@@ -137,12 +137,9 @@ class LiveReader:
         pinned = set(parts_by_id)
 
         def read_one(summary: dict[str, Any]) -> LiveClient:
-            describe = api.describe_client(pool_id, str(summary["ClientId"]))
-            has_secret = bool(describe.pop("HasSecret", False))
-            unmodeled = list(describe.pop(UNMODELED_KEY, []))
-            client = LiveClient(client_id=str(summary["ClientId"]),
-                                name=str(summary["ClientName"]), describe=describe,
-                                has_secret=has_secret, unmodeled=unmodeled)
+            client = LiveClient.from_describe(
+                str(summary["ClientId"]), str(summary["ClientName"]),
+                api.describe_client(pool_id, str(summary["ClientId"])))
             managed = parts_by_id.get(client.client_id) or (
                 None if client.client_id in pinned else parts_by_name.get(client.name))
             if managed:
