@@ -30,6 +30,10 @@ from reconciler.saved_plan_shape import check_shape
 from reconciler.spec.loader import LoadedSpec
 
 MAGIC = "cognito-reconciler-plan"
+# The saved file's own format (the JSON plan inside has its own format_version). 2: the
+# file records strict mode, so that ``apply PLANFILE`` re-plans exactly as planned.
+# Files of another version are refused with the reason, never read half-understood.
+FILE_VERSION = 2
 # Written first, so that a saved plan is known by its first bytes even when it is
 # truncated; a spec can't start so (`kind` is no spec key).
 _HEADER = re.compile(rb'\A\s*\{\s*"kind"\s*:\s*"cognito-reconciler-plan"\s*[,}]')
@@ -128,14 +132,18 @@ def target(result: PlanResult, connections: Connections) -> dict[str, Any]:
 # --- writing ----------------------------------------------------------------------------
 
 
-def document(result: PlanResult, spec: SpecInput, connections: Connections) -> dict[str, Any]:
+def document(result: PlanResult, spec: SpecInput, connections: Connections,
+             strict: bool = False) -> dict[str, Any]:
     return {  # "kind" first: see _HEADER
         "kind": MAGIC,
+        "file_version": FILE_VERSION,
         "tool_version": __version__,
         "target": target(result, connections),
         "spec_paths": [str(Path(p)) for p in spec.paths],
         "variable_names": sorted(spec.variables),
         "resend_secrets": bool(spec.resend_secrets),
+        # The run's --strict; a spec's own strict: true is in the spec (and its digest).
+        "strict": strict,
         "spec_digest": spec_digest(result.spec),
         "live_fingerprints": dict(sorted(fingerprints(result).items())),
         "plan": result.plan.to_json(),
@@ -155,11 +163,11 @@ def check_out_path(path: str) -> None:
 
 
 def write_saved_plan(path: str, result: PlanResult, spec: SpecInput,
-                     connections: Connections) -> None:
+                     connections: Connections, strict: bool = False) -> None:
     """Write the plan whole or not at all: a temporary file renamed into place, so an
     interrupted write never leaves a truncated plan behind."""
     check_out_path(path)
-    text = json.dumps(document(result, spec, connections), indent=2) + "\n"
+    text = json.dumps(document(result, spec, connections, strict), indent=2) + "\n"
     folder = str(Path(path).parent)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".plan-", suffix=".tmp")
@@ -226,10 +234,21 @@ def read_saved_plan(path: str) -> dict[str, Any]:
     if isinstance(version, str) and version != __version__:
         raise ReconcilerError(f"{path} was made by cognito-reconciler {version}, "
                               f"this is {__version__}", "make a new plan with this version")
+    _check_file_version(path, saved.get("file_version"))
     problem = check_shape(saved)
     if problem:
         raise _unusable(path, problem)
     return saved
+
+
+def _check_file_version(path: str, version: Any) -> None:
+    if version == FILE_VERSION:
+        return
+    if version is None:
+        raise _unusable(path, "file_version is missing: it is in an older saved-plan format, "
+                        "which doesn't record whether it was planned with --strict")
+    raise _unusable(path, f"file_version is {json.dumps(version)}, this version of "
+                    f"cognito-reconciler reads saved-plan files of version {FILE_VERSION}")
 
 
 def _endpoint_key(endpoint: str | None) -> str | None:
@@ -279,7 +298,8 @@ def load_checked(path: str, spec: SpecInput, connections: Connections) -> PlanRe
     spec = SpecInput(paths=saved["spec_paths"], variables=spec.variables,
                      var_files=spec.var_files,
                      resend_secrets=saved["resend_secrets"] or spec.resend_secrets)
-    loaded, pools = load(spec)
+    # Planned as it was made: with --strict when the plan was (issue 13).
+    loaded, pools = load(spec, strict=saved["strict"])
     # Offline first: nothing is read from a place the plan wasn't made for.
     _check_place(path, saved, connections,
                  {pool.address: connections(pool.region).region for pool in pools})

@@ -115,11 +115,14 @@ _TARGET = _fields({
 
 _FILE = _fields({
     "kind": _string,
+    "file_version": lambda v: None if isinstance(v, int) and not isinstance(v, bool) else (
+        "must be a number"),
     "tool_version": _string,
     "target": _TARGET,
     "spec_paths": _strings(non_empty=True),
     "variable_names": _strings(non_empty=False),
     "resend_secrets": _boolean,
+    "strict": _boolean,
     "spec_digest": _digest,
     "live_fingerprints": _map_of(_optional_string, "addresses to fingerprints or null"),
     "plan": _plan,

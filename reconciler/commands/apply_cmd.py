@@ -181,8 +181,9 @@ def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...]
 
     if len(specs) == 1 and is_saved_plan(specs[0]):
         if strict:
-            raise click.UsageError("a saved plan is applied as it was made: drop --strict "
-                                   "(or put strict: true on the pools in the spec)")
+            # The file says whether it was planned with --strict; apply doesn't re-decide.
+            raise click.UsageError("a saved plan is applied as it was made (the file records "
+                                   "whether it was planned with --strict): drop --strict")
         result = load_checked(specs[0], spec, api_factory(opts))
     else:
         result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr), strict=strict)

@@ -35,10 +35,6 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
     if as_json and output_format not in ("text", "json"):
         raise click.UsageError("--json and --format markdown contradict each other")
     spec = spec_input(specs, variables, var_files, resend_secrets)
-    if out_file and strict:
-        # A saved plan is re-checked against a fresh plan of the spec alone.
-        raise click.UsageError("--strict can't be saved with --out yet; put strict: true on "
-                               "the pools in the spec instead")
     if out_file:
         from reconciler.saved_plan import check_out_path
 
@@ -61,7 +57,8 @@ def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
     if out_file:
         from reconciler.saved_plan import write_saved_plan
 
-        write_saved_plan(out_file, result, spec, connections)
+        # The file records --strict, so that apply re-plans it the same way.
+        write_saved_plan(out_file, result, spec, connections, strict)
         click.echo(f"Saved the plan to {out_file}.", err=True)
     if detailed_exitcode and not result.plan.empty:
         ctx.exit(2)

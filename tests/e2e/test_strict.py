@@ -69,12 +69,48 @@ def test_strict_true_on_a_pool_is_the_same_as_the_flag(sandbox_url, cognito, tmp
     assert run(sandbox_url, "plan", "--detailed-exitcode", spec).code == 2
 
 
-def test_strict_can_not_be_saved_with_out(sandbox_url, cognito, tmp_path):
+def test_a_strict_plan_is_saved_and_applied_as_planned(sandbox_url, cognito, tmp_path):
     spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
+    pool_id, client_id = _ids(cognito)
+    _console_edit(cognito, pool_id, client_id)
+    saved = tmp_path / "p.plan"
+    made = run(sandbox_url, "plan", "--strict", "--out", str(saved), spec)
+    assert made.code == 0, made.text
+    assert json.loads(saved.read_text())["strict"] is True
+    # apply PLANFILE re-plans in strict mode (a normal re-plan would differ: stale)
+    applied = run(sandbox_url, "apply", "--auto-approve", str(saved))
+    assert applied.code == 0, applied.text
+    assert not cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"].get(
+        "AutoVerifiedAttributes")
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0
+
+
+def test_apply_planfile_takes_no_strict_flag(sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    saved = tmp_path / "p.plan"
+    assert run(sandbox_url, "plan", "--strict", "--out", str(saved), spec).code == 0
     clear_requests(sandbox_url)
-    result = run(sandbox_url, "plan", "--strict", "--out", str(tmp_path / "p.plan"), spec)
-    assert result.code == 1 and "strict: true" in result.err
-    assert not (tmp_path / "p.plan").exists() and writes(sandbox_url) == []
+    result = run(sandbox_url, "apply", "--strict", "--auto-approve", str(saved))
+    assert result.code == 1 and "records whether it was planned with --strict" in result.err
+    assert writes(sandbox_url) == []
+
+
+def test_a_saved_plan_of_the_older_format_is_refused(sandbox_url, cognito, tmp_path):
+    spec = write_spec(tmp_path, MINIMAL.format(strict=""))
+    saved = tmp_path / "p.plan"
+    assert run(sandbox_url, "plan", "--out", str(saved), spec).code == 0
+    document = json.loads(saved.read_text())
+    assert document["file_version"] == 2 and document["strict"] is False
+    older = {k: v for k, v in document.items() if k not in ("file_version", "strict")}
+    saved.write_text(json.dumps(older))
+    clear_requests(sandbox_url)
+    result = run(sandbox_url, "apply", "--auto-approve", str(saved))
+    assert result.code == 1
+    [line] = [line for line in result.err.splitlines() if line.strip()][:1]
+    assert "is not a usable saved plan: file_version is missing" in line, result.err
+    assert "make it again" in result.err
+    assert writes(sandbox_url) == [] and cognito.list_user_pools(MaxResults=60)["UserPools"] == []
 
 
 def test_export_says_when_to_use_strict_and_its_spec_plans_clean_strict(
