@@ -50,6 +50,7 @@ from . import (  # noqa: F401
     resource_servers,
     risk,
     serialisation,
+    sessions,
     tags,
     validation,
 )
