@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolClient
 
-from . import branding, defaults, risk, schema, sessions
+from . import branding, defaults, risk, schema, sessions, terms
 from .calls import Call, handles
 from .errors import ApiError, invalid_parameter
 from .paging import page
@@ -234,6 +234,7 @@ def delete_user_pool_client(call: Call) -> dict[str, Any]:
     branding.forget_client(record, client.id)
     risk.forget_client(record, client.id)
     sessions.forget_client(record, client.id)
+    terms.forget_client(record, client.id)
     return {}
 
 

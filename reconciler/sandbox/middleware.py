@@ -37,6 +37,7 @@ from moto.core.utils import camelcase_to_underscores
 # Importing the handler modules registers their operations.
 from . import (  # noqa: F401
     branding,
+    cimd,
     clients,
     control,
     domains,
@@ -52,6 +53,7 @@ from . import (  # noqa: F401
     serialisation,
     sessions,
     tags,
+    terms,
     validation,
 )
 from .calls import AFTER, HANDLERS, Call
