@@ -74,11 +74,13 @@ def test_every_operation_the_tool_calls_has_a_category() -> None:
 def test_rates_as_documented() -> None:
     assert CATEGORY_RATES == {
         "UserPoolRead": 15, "UserPoolUpdate": 15, "UserPoolClientRead": 15,
-        "UserPoolClientUpdate": 15, "UserPoolResourceRead": 20, "UserPoolResourceUpdate": 15}
+        "UserPoolClientUpdate": 15, "UserPoolResourceRead": 20, "UserPoolResourceUpdate": 15,
+        "LimitManagement": 1}
     assert set(PER_POOL_OPERATION_RATES.values()) == {5}
     assert CATEGORY_OF["DescribeUserPool"] == "UserPoolRead"
-    assert CATEGORY_OF["GetUICustomization"] == "UserPoolRead"
-    assert CATEGORY_OF["TagResource"] == "UserPoolUpdate"
+    # AWS's quota page lists these two under the resource categories.
+    assert CATEGORY_OF["GetUICustomization"] == "UserPoolResourceRead"
+    assert CATEGORY_OF["TagResource"] == "UserPoolResourceUpdate"
     assert CATEGORY_OF["ListUserPoolClients"] == "UserPoolClientRead"
     assert CATEGORY_OF["UpdateUserPoolClient"] == "UserPoolClientUpdate"
     assert CATEGORY_OF["DescribeUserPoolDomain"] == "UserPoolResourceRead"
@@ -94,8 +96,8 @@ def test_category_bucket_holds_one_second_and_refills_at_the_rate() -> None:
     assert not passed(rule, "ListUserPools", None)  # same category, same bucket
     assert passed(rule, "UpdateUserPool")  # another category
     clock.now += 0.1  # 1.5 tokens
-    assert passed(rule, "GetUserPoolMfaConfig")
-    assert not passed(rule, "GetUserPoolMfaConfig")
+    assert passed(rule, "ListUserPools", None)
+    assert not passed(rule, "ListUserPools", None)
     clock.now += 100  # never more than the burst
     assert sum(passed(rule, "DescribeUserPool") for _ in range(20)) == 15
     assert (rule.admitted, rule.throttled) == (15 + 1 + 1 + 15, 1 + 1 + 1 + 5)

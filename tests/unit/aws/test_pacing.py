@@ -77,7 +77,9 @@ def test_categories_follow_cognitos_quota_groups():
     from reconciler.aws.pacing import category_of, pool_id_of
 
     assert category_of("DescribeUserPool") == "pool_read"
-    assert category_of("AddCustomAttributes") == "pool_write"
+    assert category_of("UpdateUserPool") == "pool_write"
+    # AWS's quota page lists AddCustomAttributes under UserPoolResourceUpdate.
+    assert category_of("AddCustomAttributes") == "resource_write"
     assert category_of("UpdateUserPoolClient") == "client_write"
     assert category_of("DescribeUserPoolDomain") == "resource_read"
     assert category_of("ListGroups") == "resource_read"
