@@ -47,6 +47,7 @@ from . import (  # noqa: F401
     mfa,
     model,
     pools,
+    provisioned_limits,
     quotas,
     resource_servers,
     risk,

@@ -20,6 +20,16 @@ switches them off):
   tokens (at least one) and starts full. A call finding any of its buckets empty
   is answered HTTP 400 ``TooManyRequestsException`` and takes no token.
   Operations outside the table (users, sign-in) are not limited.
+  ``provisioned`` (``{"UserPoolClientRead": 30}``): the account's provisioned rate
+  of a category, instead of its default, before ``scale``; GetProvisionedLimit
+  answers it (``provisioned_limits.py``, unscaled: ``scale`` only compresses a
+  benchmark's time). AWS: "Provisioned limit: The rate, in requests per second
+  (RPS), that Amazon Cognito currently enforces for your account", and
+  "Provisioned limits are account-level resources. They apply to the aggregate
+  rate of all requests from all user pools": the per-pool 5/s stays as it is.
+  AWS lets only adjustable categories be provisioned (none of the six the tool
+  uses, per the quota page); the sandbox lets a test raise any category, to show
+  what the tool does on an account where one is raised.
 
 ``GET /_sandbox/stats`` counts every cognito-idp call and every quota throttle
 per operation since the last reset (``DELETE /_sandbox/stats`` clears only the
@@ -40,7 +50,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reconciler.quota_table import CATEGORY_OF, CATEGORY_RATES, PER_POOL_OPERATION_RATES
+from reconciler.quota_table import (
+    CATEGORY_OF,
+    CATEGORY_RATES,
+    DOCUMENTED_CATEGORIES,
+    PER_POOL_OPERATION_RATES,
+)
 
 from .errors import ApiError
 from .model import is_write
@@ -49,7 +64,7 @@ if TYPE_CHECKING:
     from .faults import Rule
     from .state import SandboxState
 
-_CONFIG_KEYS = {"scale", "burst_seconds"}
+_CONFIG_KEYS = {"scale", "burst_seconds", "provisioned"}
 
 
 def _number(value: Any, name: str, minimum: float, inclusive: bool) -> float:
@@ -59,6 +74,21 @@ def _number(value: Any, name: str, minimum: float, inclusive: bool) -> float:
         bound = ">=" if inclusive else ">"
         raise ValueError(f"{name} must be {bound} {minimum:g}")
     return float(value)
+
+
+def _provisioned(value: Any) -> dict[str, int]:
+    """``quotas.provisioned``: category -> a whole number of requests/s (the API's
+    ProvisionedLimitValue is an integer), for the page's categories only."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError('quotas.provisioned must be an object such as {"UserPoolRead": 30}')
+    for category, rate in value.items():
+        if category not in DOCUMENTED_CATEGORIES:
+            raise ValueError(f"quotas.provisioned: {category!r} is not a Cognito quota category")
+        if isinstance(rate, bool) or not isinstance(rate, int) or rate < 1:
+            raise ValueError(f"quotas.provisioned.{category} must be a whole number >= 1")
+    return dict(value)
 
 
 @dataclass
@@ -93,6 +123,7 @@ class Quotas:
 
     scale: float = 1.0
     burst_seconds: float = 1.0
+    provisioned: dict[str, int] = field(default_factory=dict)  # category -> requests/s
     clock: Callable[[], float] = time.monotonic
     admitted: int = 0
     throttled: int = 0
@@ -113,6 +144,7 @@ class Quotas:
             scale=_number(options.get("scale", 1.0), "quotas.scale", 0.0, inclusive=False),
             burst_seconds=_number(options.get("burst_seconds", 1.0), "quotas.burst_seconds",
                                   0.0, inclusive=True),
+            provisioned=_provisioned(options.get("provisioned")),
         )
 
     def check(self, operation: str) -> ApiError | None:
@@ -124,8 +156,8 @@ class Quotas:
         category = CATEGORY_OF.get(operation)
         if category is None:
             return []
-        keys: list[tuple[BucketKey, float]] = [
-            ((account, region, category), CATEGORY_RATES[category] * self.scale)]
+        rate = self.provisioned.get(category, CATEGORY_RATES[category])
+        keys: list[tuple[BucketKey, float]] = [((account, region, category), rate * self.scale)]
         per_pool = PER_POOL_OPERATION_RATES.get(category)
         if per_pool is not None and pool_id:
             keys.append(((account, region, category, operation, pool_id),
@@ -154,8 +186,10 @@ class Quotas:
         return bucket
 
     def describe(self) -> dict[str, Any]:
-        return {"quotas": {"scale": self.scale, "burst_seconds": self.burst_seconds},
-                "admitted": self.admitted, "throttled": self.throttled}
+        options: dict[str, Any] = {"scale": self.scale, "burst_seconds": self.burst_seconds}
+        if self.provisioned:
+            options["provisioned"] = dict(self.provisioned)
+        return {"quotas": options, "admitted": self.admitted, "throttled": self.throttled}
 
 
 @dataclass
