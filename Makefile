@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup test lint demo sandbox schema clean
+.PHONY: setup test lint demo sandbox schema clean aws-test aws-sweep
 
 setup: $(VENV)/.installed
 
@@ -25,6 +25,15 @@ demo: setup
 
 sandbox: setup
 	$(VENV)/bin/cognito-reconciler sandbox
+
+# The conformance suite against real Cognito (docs/conformance.md): needs AWS credentials
+# and AWS_REGION; COGNITO_RECONCILER_AWS_RECORD=1 also records snapshots. Never part of `test`.
+aws-test: setup
+	COGNITO_RECONCILER_AWS_TESTS=1 $(PY) -m pytest -p no:cacheprovider -rfs tests/aws $(ARGS)
+
+# Leftover crtest- pools older than 3 hours: listed; ARGS=--yes deletes them.
+aws-sweep: setup
+	$(PY) tools/aws_sweep.py $(ARGS)
 
 schema: setup
 	$(PY) tools/gen_schema.py
