@@ -123,7 +123,7 @@ def export(ctx: click.Context, pool_id: str | None, pool_name: str | None, all_p
         try:
             if isinstance(item, ReconcilerError):
                 raise item
-            name = _file_name(item.name, each, unique="id" not in item.pool)
+            name = _file_name(item.name, each, unique=item.name_is_unique)
             if name.lower() in taken:  # names that differ only in case or punctuation
                 name = _file_name(item.name, each, unique=False)
             taken.add(name.lower())

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reconciler import model_facts
+from reconciler import model_facts, pool_features
 from reconciler.errors import ReconcilerError
 from reconciler.export import defaults as known
 from reconciler.export.order import SECTION_OF, ordered, pool_ordered
@@ -23,7 +23,13 @@ from reconciler.export.read import ExportedClient, ExportedPool
 from reconciler.model import LivePart
 from reconciler.plan import tokens
 from reconciler.plan.documents import canonical, is_empty
-from reconciler.plan.parts import SECRET_DETAIL_KEYS
+from reconciler.plan.parts import (
+    CLIENT_SESSION_CONFIGURATION,
+    SECRET_DETAIL_KEYS,
+    SESSION_CONFIGURATION,
+    PartKind,
+    at_default,
+)
 from reconciler.plan.pool_view import unify
 from reconciler.plan.pools import DESCRIBE_ALIASES
 from reconciler.plan.shapes import Shape
@@ -57,6 +63,7 @@ class Exported:
     inline: dict[Path, str] = field(default_factory=dict)  # after a key's value
     secrets: list[EnvSecret] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # things people should know
+    name_is_unique: bool = True  # no other pool in the region has this name
 
 
 # --- defaults ------------------------------------------------------------------------
@@ -210,6 +217,9 @@ def _pool_settings(live: ExportedPool, full: bool) -> dict[str, Any]:
     document = unify({k: v for k, v in renamed.items() if k in settable})
     mfa_members = model_facts.members("mfa", "update_members") - {"UserPoolId"}
     document.update({k: v for k, v in live.mfa.items() if k in mfa_members})
+    if not full:
+        # Issuer, key, ACR and DCR at their defaults (ACR: only its custom levels).
+        document = pool_features.without_defaults(document)
     return _settings(document, known.POOL, definition("UserPool"), full)
 
 
@@ -347,6 +357,16 @@ def _singleton(document: dict[str, Any] | None, definition_name: str,
     return to_spec(doc, definition_name, where, out.notes)
 
 
+def session_configuration(part: Any, kind: PartKind, where: str, out: Exported,
+                          full: bool) -> dict[str, Any] | None:
+    """Left out at the documented default: what a pool or client that never set it reads
+    back, so planning the spec without it is no change."""
+    document = _part(part)
+    if document is None or (not full and at_default(kind, document)):
+        return None
+    return _singleton(document, kind.definition, {}, where, out, full)
+
+
 def ui_customization(document: dict[str, Any] | None, where: str, out: Exported,
                      path: Path) -> dict[str, Any] | None:
     """The classic hosted UI's CSS. Its logo can't be exported: ImageFile is write-only."""
@@ -419,6 +439,10 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
                  full: bool) -> dict[str, Any]:
     where = f"client {client.name}"
     spec = to_spec(client_settings(client, full), "Client", where, out.notes)
+    spec["id"] = client.client_id
+    # Pinned by id (issue 13, trap 5): a new client_name is a rename, and the app's
+    # client id survives it.
+    out.inline[(*path, "id")] = "pins this client: a new client_name renames it"
     if client.unmodeled:
         out.notes.append(f"{where}: Cognito returned fields this version doesn't model "
                          f"({', '.join(client.unmodeled)}); they are not in the spec")
@@ -441,6 +465,11 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
                                       f"{where}: managed_login_branding", out, full)
     if branding is not None:
         spec["managed_login_branding"] = branding
+    sessions = session_configuration(client.parts.get("session_configuration"),
+                                     CLIENT_SESSION_CONFIGURATION,
+                                     f"{where}: session_configuration", out, full)
+    if sessions is not None:
+        spec["session_configuration"] = sessions
     return spec
 
 
@@ -479,16 +508,18 @@ def _check_client_names(pool: ExportedPool) -> None:
 def build_pool(live: ExportedPool, full: bool = False) -> Exported:
     """The spec of one live pool (a ``user_pools`` item) and what to say around it."""
     _check_client_names(live)
-    out = Exported(name=live.name, pool={})
+    out = Exported(name=live.name, pool={}, name_is_unique=live.name_is_unique)
     api = _pool_settings(live, full)
     attributes = schema_items(live.describe.get("SchemaAttributes") or [], full, out.notes)
     if attributes:
         api["Schema"] = attributes
     api["PoolName"] = live.name
     pool = to_spec(api, "UserPool", f"user pool {live.name}", out.notes)
-    if not live.name_is_unique:
-        pool["id"] = live.pool_id
-        out.inline[("id",)] = "another pool in this region has the same name"
+    # Pinned by id (issue 13, trap 5): a new pool_name is a rename, never a new pool.
+    pool["id"] = live.pool_id
+    out.inline[("id",)] = ("another pool in this region has the same name"
+                           if not live.name_is_unique else
+                           "pins this pool: a new pool_name renames it")
     if live.unmodeled:
         out.notes.append(f"user pool {live.name}: Cognito returned fields this version doesn't "
                          f"model ({', '.join(live.unmodeled)}); they are not in the spec, and "
@@ -515,6 +546,14 @@ def build_pool(live: ExportedPool, full: bool = False) -> Exported:
                               prefix, out, ("identity_providers", i), full)
             for i, p in enumerate(providers)]
 
+    # A replica being deleted is on its way out; one being created settles INACTIVE
+    # (its status is left out, so the spec doesn't ask for a status it hasn't reached).
+    replicas = sorted((r for r in _items(live.parts.get("replicas"))
+                       if r.get("Status") != "DELETING"), key=lambda d: str(d.get("RegionName")))
+    if replicas or full:
+        pool["replicas"] = [{"region_name": r.get("RegionName"),
+                             **({"status": r["Status"]} if r.get("Status") in (
+                                 "ACTIVE", "INACTIVE") else {})} for r in replicas]
     domain = _singleton(_part(live.parts.get("domain")), "Domain", known.DOMAIN,
                         "domain", out, full)
     if domain is not None:
@@ -533,6 +572,10 @@ def build_pool(live: ExportedPool, full: bool = False) -> Exported:
         if found is not None:
             pool[key] = found
 
+    sessions = session_configuration(live.parts.get("session_configuration"),
+                                     SESSION_CONFIGURATION, "session_configuration", out, full)
+    if sessions is not None:
+        pool["session_configuration"] = sessions
     clients = sorted(live.clients, key=lambda c: c.name)
     if clients or full:
         pool["clients"] = [build_client(c, ("clients", i), out, full)

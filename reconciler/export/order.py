@@ -78,6 +78,9 @@ def key_order(node: Mapping[str, Any]) -> list[str]:
                  if isinstance(prop, Mapping)}
     members = _member_order(node.get("x-aws-shape"), node.get("x-aws-operation"))
     ordered = [by_member[m] for m in members if m in by_member]
+    if "id" in props and ordered:
+        # The tool's pin goes right below the name it pins (client_name first).
+        ordered.insert(1, "id")
     return ordered + sorted(k for k in props if k not in ordered)
 
 

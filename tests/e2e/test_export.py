@@ -651,7 +651,9 @@ def test_any_pool_exports_to_a_spec_that_plans_clean(world: World, sandbox_url: 
                 assert value is None or value not in exported.text
         data = yaml.safe_load(exported.out)
         [pool] = data["user_pools"]
-        assert ("id" in pool) == world.twin, exported.out
+        # Pinned by id (issue 13, trap 5): a rename of the pool or a client is an update.
+        assert pool["id"] == created.pool_id, exported.out
+        assert all(client.get("id") for client in pool.get("clients") or []), exported.out
         variables = secret_variables(exported)
         planned = plan_export(sandbox_url, tmp_path, exported.out,
                               f"export-{'full' if full else 'short'}.yaml", monkeypatch,
@@ -666,12 +668,21 @@ def test_any_pool_exports_to_a_spec_that_plans_clean(world: World, sandbox_url: 
     if not world.twin:
         first, path = short
         reset(sandbox_url)
+        # Made elsewhere, the spec's pinned ids are gone: a user removes the id: lines.
+        path.write_text(_without_ids(path.read_text()))
         applied = run(sandbox_url, "apply", "--auto-approve", str(path))
         assert applied.code == 0, applied.text
         again = run(sandbox_url, "export", "--pool-name", world.pool["PoolName"])
         assert again.code == 0, again.text
-        assert yaml.safe_load(again.out) == yaml.safe_load(first.out), (
+        assert yaml.safe_load(_without_ids(again.out)) == yaml.safe_load(
+            _without_ids(first.out)), (
             f"--- first ---\n{first.out}\n--- after apply ---\n{again.out}")
+
+
+def _without_ids(text: str) -> str:
+    """An exported spec as a user makes it portable: without the pinned ids."""
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not line.lstrip().startswith("id: "))
 
 
 # --- focused cases -------------------------------------------------------------------
@@ -696,9 +707,11 @@ def test_defaults_are_left_out_and_the_rest_is_readable(sandbox_url: str, cognit
     spec = yaml.safe_load(text)
     pool = spec["user_pools"][0]
     assert spec["version"] == 1
-    assert list(pool)[:2] == ["pool_name", "username_attributes"]
+    assert list(pool)[:3] == ["pool_name", "id", "username_attributes"]
     assert list(pool)[-1] == "clients"
-    assert "id" not in pool
+    assert pool["id"] == pool_id
+    client_id = pool["clients"][0].pop("id")
+    assert next(iter(pool["clients"][0])) == "client_name" and client_id
     assert pool["schema"] == [
         {"name": "email", "required": True},
         {"name": "plan", "attribute_data_type": "String", "mutable": True}]
@@ -811,7 +824,8 @@ def test_export_all_writes_one_file_per_pool_and_pins_twins(sandbox_url: str, co
     assert solo in ({"solo-pool.yaml", f"solo-pool-{clash}.yaml"},
                     {"solo-pool.yaml", f"solo-pool-{spaced}.yaml"})
     pinned = [yaml.safe_load(p.read_text())["user_pools"][0].get("id") for p in out.iterdir()]
-    assert sorted(map(str, pinned)) == sorted(["None", "None", first, second])
+    # Every pool is pinned (issue 13, trap 5); twins say why it matters most for them.
+    assert sorted(map(str, pinned)) == sorted([spaced, clash, first, second])
     load_spec([str(out)])
     planned = run(sandbox_url, "plan", "--detailed-exitcode", str(out))
     assert planned.code == 0, planned.text

@@ -91,7 +91,8 @@ def valid(pools: list[Any], tmp_path: Path, environ: dict[str, str] | None = Non
 
 def test_an_untouched_pool_is_its_name(tmp_path: Path) -> None:
     exported = build_pool(pool(clients=[client()]))
-    assert exported.pool == {"pool_name": "users", "clients": [{"client_name": "web"}]}
+    assert exported.pool == {"pool_name": "users", "id": "us-east-1_abc",
+                             "clients": [{"client_name": "web", "id": "id-web"}]}
     valid([exported], tmp_path)
 
 
@@ -141,7 +142,7 @@ def test_token_lifetimes_come_with_their_units() -> None:
                                      "RefreshToken": "hours"})
     [spec] = build_pool(pool(clients=[client(shown)])).pool["clients"]
     # 60 minutes is the default hour; 720 hours are the default 30 days.
-    assert spec == {"client_name": "web", "access_token_validity": 30,
+    assert spec == {"client_name": "web", "id": "id-web", "access_token_validity": 30,
                     "token_validity_units": {"access_token": "minutes"}}
     shown = empty_client_describe()
     shown.update(RefreshTokenValidity=10, TokenValidityUnits={"RefreshToken": "days"})
@@ -157,7 +158,8 @@ def test_client_keys_follow_the_api_reference_order() -> None:
                  ReadAttributes=["email"], AuthSessionValidity=10)
     exported = build_pool(pool(clients=[client(shown, has_secret=True)]))
     [spec] = exported.pool["clients"]
-    assert list(spec) == ["client_name", "generate_secret", "read_attributes", "callback_urls",
+    assert list(spec) == ["client_name", "id", "generate_secret", "read_attributes",
+                          "callback_urls",
                           "allowed_oauth_flows", "allowed_oauth_scopes",
                           "allowed_oauth_flows_user_pool_client", "auth_session_validity"]
     assert exported.inline[("clients", 0, "generate_secret")].startswith("its secret")
@@ -171,7 +173,7 @@ def test_pool_keys_follow_the_console_sections() -> None:
                     LambdaConfig={"PreSignUp": "arn:aws:lambda:us-east-1:1:function:f"})
     exported = build_pool(pool(describe, clients=[client()]))
     assert list(exported.pool) == [
-        "pool_name", "username_attributes", "auto_verified_attributes",
+        "pool_name", "id", "username_attributes", "auto_verified_attributes",
         "sms_authentication_message", "user_pool_tier", "lambda_config", "clients"]
     assert exported.comments[("username_attributes",)] == ["", "Sign-in experience: how users "
                                                                 "sign in"]
@@ -203,9 +205,11 @@ def test_schema_keeps_changed_standard_and_every_custom_attribute() -> None:
     assert any("brand_new_standard" in note for note in exported.notes)
 
 
-def test_id_only_when_the_name_is_not_unique(tmp_path: Path) -> None:
-    assert "id" not in build_pool(pool()).pool
+def test_every_pool_is_pinned_by_id(tmp_path: Path) -> None:
+    solo = build_pool(pool())
+    assert solo.pool["id"] == "us-east-1_abc" and "renames" in solo.inline[("id",)]
     twin = build_pool(pool(name_is_unique=False))
+    assert "same name" in twin.inline[("id",)]
     assert twin.pool["id"] == "us-east-1_abc"
     assert list(twin.pool)[:2] == ["pool_name", "id"]
     valid([twin], tmp_path)
@@ -329,7 +333,8 @@ def test_unmodeled_fields_are_noted() -> None:
 def test_the_whole_document_reads_back(tmp_path: Path) -> None:
     text = valid([build_pool(pool(clients=[client()]))], tmp_path)
     assert yaml.safe_load(text) == {"version": 1, "user_pools": [
-        {"pool_name": "users", "clients": [{"client_name": "web"}]}]}
+        {"pool_name": "users", "id": "us-east-1_abc",
+         "clients": [{"client_name": "web", "id": "id-web"}]}]}
 
 
 def test_a_custom_attribute_named_like_a_standard_one_is_left_out(tmp_path: Path) -> None:
@@ -346,7 +351,8 @@ def test_an_empty_list_that_differs_from_the_default_is_kept(tmp_path: Path) -> 
     shown = empty_client_describe()
     shown["ExplicitAuthFlows"] = []
     exported = build_pool(pool(clients=[client(shown)]))
-    assert exported.pool["clients"] == [{"client_name": "web", "explicit_auth_flows": []}]
+    assert exported.pool["clients"] == [{"client_name": "web", "id": "id-web",
+                                         "explicit_auth_flows": []}]
     valid([exported], tmp_path)
 
 
