@@ -442,7 +442,8 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
     spec["id"] = client.client_id
     # Pinned by id (issue 13, trap 5): a new client_name is a rename, and the app's
     # client id survives it.
-    out.inline[(*path, "id")] = "pins this client: a new client_name renames it"
+    pin: Path = (*path, "id")
+    out.inline[pin] = "pins this client: a new client_name renames it"
     if client.unmodeled:
         out.notes.append(f"{where}: Cognito returned fields this version doesn't model "
                          f"({', '.join(client.unmodeled)}); they are not in the spec")
