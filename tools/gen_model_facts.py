@@ -43,6 +43,8 @@ KINDS: dict[str, dict[str, str]] = {
     "managed_login_branding": {"create": "CreateManagedLoginBranding",
                                "update": "UpdateManagedLoginBranding",
                                "describe_shape": "ManagedLoginBrandingType"},
+    "replica": {"create": "CreateUserPoolReplica", "update": "UpdateUserPoolReplica",
+                "describe_shape": "UserPoolReplicaType"},
 }
 
 

@@ -50,13 +50,6 @@ NOT_IN_SPEC: dict[str, dict[str, str]] = {
             "(doc: UpdateUserPoolClient.PublishSecretsInAWSSecretsManager)"
         ),
     },
-    "Domain": {
-        "Routing": (
-            "failover to a replica region of a replicated pool (doc: RoutingType); replicas "
-            "are a part the tool does not manage yet, and the sandbox drops the member; the "
-            "live value is carried in every UpdateUserPoolDomain"
-        ),
-    },
     "IdentityProvider": {
         "AcrMapping": (
             "OIDC ACR level mapping (doc: CreateIdentityProvider.AcrMapping); the sandbox drops "
@@ -286,6 +279,9 @@ RESOURCES = (
                 **_ref("LogDeliveryConfiguration"),
                 "description": "Where the pool's user activity and notification logs go.",
             },
+            "replicas": _array_of(
+                "Replica", "The regions the pool is replicated to (multi-Region replication), "
+                "found by region_name; a replica left out of the list is deleted."),
             "remove": _removal(POOL_REMOVABLE, "pool"),
             "strict": {
                 "type": "boolean",
@@ -350,6 +346,13 @@ RESOURCES = (
         "ManagedLoginBranding",
         "CreateManagedLoginBranding",
         "A managed login branding style (CreateManagedLoginBranding).",
+    ),
+    Resource(
+        "Replica",
+        "CreateUserPoolReplica",
+        "A replica of the pool in another region (CreateUserPoolReplica), with its status "
+        "(UpdateUserPoolReplica).",
+        borrowed_from=("UpdateUserPoolReplica",),
     ),
 )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reconciler import interruption
-from reconciler.apply import slow_retry
+from reconciler.apply import replica_wait, slow_retry
 from reconciler.apply.domain_wait import wait_after_write
 from reconciler.concurrency import max_workers, parallel_map
 from reconciler.errors import ReconcilerError
@@ -241,7 +241,8 @@ class Execution:
             self.say(f"{label} done in {self.clock() - started:.1f}s{note} [{count}/{self.total}]")
             # Domains settle asynchronously; what follows may need this one ACTIVE or gone.
             unsettled = wait_after_write(api, change.address, request.operation, params,
-                                         self.say)
+                                         self.say) or replica_wait.wait_after_write(
+                api, change.address, request.operation, params, self.say)
             if unsettled is not None:
                 self.fail(unsettled)
                 return

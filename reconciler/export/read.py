@@ -162,6 +162,7 @@ def read_pool(api: ExportApi, pool_id: str, summaries: list[dict[str, Any]]) -> 
     # Every read depends on DescribeUserPool only: they run concurrently.
     readers: dict[str, Callable[[], Any]] = {
         "groups": lambda: live_parts.read_groups(api, pool_id),
+        "replicas": lambda: live_parts.read_replicas(api, pool_id),
         "resource_servers": lambda: live_parts.read_resource_servers(api, pool_id),
         "identity_providers": lambda: read_identity_providers(api, pool_id),
         "log_delivery_configuration": lambda: live_parts.read_log_delivery(api, pool_id),

@@ -13,7 +13,8 @@ from reconciler.plan.identity_providers import from_describe
 ABSENT_CODES = {"ResourceNotFoundException", "UserPoolAddOnNotEnabledException"}
 # Every part read_pool_parts can read: what a pool loses when it is deleted.
 POOL_PART_KEYS = ("groups", "resource_servers", "identity_providers", "domain",
-                  "ui_customization", "risk_configuration", "log_delivery_configuration")
+                  "ui_customization", "risk_configuration", "log_delivery_configuration",
+                  "replicas")
 
 
 class CognitoCaller(Protocol):
@@ -55,6 +56,21 @@ def read_identity_providers(api: CognitoCaller, pool_id: str) -> list[LivePart]:
         # that would otherwise erase them (issue 12.2).
         parts.append(from_describe(provider))
     return parts
+
+
+def read_replicas(api: CognitoCaller, pool_id: str) -> list[LivePart]:
+    """The pool's secondary replicas. ListUserPoolReplicas lists the primary too (doc:
+    "including both primary and secondary replicas"): it is the pool itself, not a part.
+    OperationNotEnabledException (doc: "not available ... for the current user pool
+    configuration") means the pool can't have replicas: none."""
+    try:
+        found = api.pages("ListUserPoolReplicas", "UserPoolReplicas", UserPoolId=pool_id)
+    except ReconcilerError as exc:
+        if getattr(exc, "code", None) == "OperationNotEnabledException":
+            return []
+        raise
+    return [LivePart(document=replica) for replica in found
+            if replica.get("Role") != "PRIMARY"]
 
 
 def read_domain(api: CognitoCaller, pool: dict[str, Any],
@@ -146,6 +162,7 @@ def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
         "ui_customization": lambda: read_ui_customization(api, pool_id),
         "risk_configuration": lambda: read_risk_configuration(api, pool_id),
         "log_delivery_configuration": lambda: read_log_delivery(api, pool_id),
+        "replicas": lambda: read_replicas(api, pool_id),
     }
     keys = [key for key in readers if key in managed]
     values = parallel_map(lambda key: readers[key](), keys)

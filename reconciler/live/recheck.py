@@ -60,6 +60,9 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
         described = api.call("DescribeUserPoolDomain", Domain=change.live_id)
         document = described.get("DomainDescription") or {}
         return document if document.get("Domain") else None
+    if change.kind == "replica":
+        return next((r.document for r in readers.read_replicas(api, pool_id)
+                     if r.document.get("RegionName") == change.live_id), None)
     if change.kind == "ui_customization":
         single = readers.read_ui_customization(api, pool_id, client_id)
     elif change.kind == "risk_configuration":
@@ -114,6 +117,8 @@ def _pool_contents(api: Any, change: Change, pool: dict[str, Any]) -> list[str]:
                   for item in api.pages(operation, key, UserPoolId=pool_id, **page)]
     found += [f"{base}.domain.{name}" for name in (pool.get("Domain"), pool.get("CustomDomain"))
               if name]
+    found += [f"{base}.replica.{r.document.get('RegionName')}"
+              for r in readers.read_replicas(api, pool_id)]
     singles = (("ui_customization", readers.read_ui_customization),
                ("risk_configuration", readers.read_risk_configuration),
                ("log_delivery_configuration", readers.read_log_delivery))

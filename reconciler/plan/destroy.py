@@ -12,6 +12,7 @@ from dataclasses import replace
 from reconciler.model import DesiredPool, LivePool
 from reconciler.plan.model import Action, Change, Plan, Request
 from reconciler.plan.pools import KIND, _lost_with_pool
+from reconciler.plan.replicas import pool_removal_requests
 
 REASON = "declared in the spec given to destroy"
 
@@ -29,8 +30,9 @@ def plan_pool_destroy(pool: DesiredPool, live: LivePool, region: str) -> list[Ch
     domains = [Request("DeleteUserPoolDomain", {"UserPoolId": live.pool_id, "Domain": name})
                for name in (live.describe.get("Domain"), live.describe.get("CustomDomain"))
                if name]
-    requests = [*domains, Request("DeleteUserPool", {"UserPoolId": live.pool_id},
-                                  note="every user in the pool is lost")]
+    requests = [*domains, *pool_removal_requests(live.pool_id, live.parts),
+                Request("DeleteUserPool", {"UserPoolId": live.pool_id},
+                        note="every user in the pool is lost")]
     # Nothing is re-created: with no clients or parts declared, everything is lost.
     lost = _lost_with_pool(replace(pool, clients=[], parts={}), live, region)
     change = Change(address=pool.address, kind=KIND, name=pool.name, action=Action.DELETE,

@@ -17,6 +17,7 @@ from reconciler.model import LivePart
 from reconciler.notation import before_after
 from reconciler.plan import branding
 from reconciler.plan import identity_providers as idp_rules
+from reconciler.plan import replicas as replica_rules
 from reconciler.plan.clients import unmodeled_message
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
@@ -80,6 +81,10 @@ RISK_CONFIGURATION = PartKind("risk_configuration", "RiskConfiguration", None,
 LOG_DELIVERY = PartKind("log_delivery_configuration", "LogDeliveryConfiguration", None,
                         "SetLogDeliveryConfiguration", phase=40,
                         clear={"LogConfigurations": []})
+# Keyed by region; after the pool (phase 0) and before the domain, whose failover
+# routing names a replica region; removed after the domain (97).
+REPLICA = PartKind("replica", "Replica", "RegionName", "UpdateUserPoolReplica",
+                   "CreateUserPoolReplica", "DeleteUserPoolReplica", phase=3)
 MANAGED_LOGIN_BRANDING = PartKind(
     "managed_login_branding", "ManagedLoginBranding", None, "UpdateManagedLoginBranding",
     "CreateManagedLoginBranding", "DeleteManagedLoginBranding", owner="client", phase=40,
@@ -87,7 +92,7 @@ MANAGED_LOGIN_BRANDING = PartKind(
 
 # spec key -> kind, for the pool's own parts
 POOL_LISTS = {"groups": GROUP, "resource_servers": RESOURCE_SERVER,
-              "identity_providers": IDENTITY_PROVIDER}
+              "identity_providers": IDENTITY_PROVIDER, "replicas": REPLICA}
 POOL_SINGLETONS = {"domain": DOMAIN, "ui_customization": UI_CUSTOMIZATION,
                    "risk_configuration": RISK_CONFIGURATION,
                    "log_delivery_configuration": LOG_DELIVERY}
@@ -187,6 +192,10 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
                   action=Action.UPDATE, region=owner.region, pool_address=owner.pool_address,
                   phase=kind.phase)
     ids = _ids(kind, owner, live)
+    if kind.kind == REPLICA.kind:
+        # Its status moves on its own and its tags can't be read: planned by its own rules.
+        base.fingerprint = part_fingerprint(kind.kind, live.document) if live else None
+        return replica_rules.plan_replica(base, desired, live, ids, owner.warnings)
     if desired is None:
         if live is None or (kind.delete_op is None and kind.clear is None):
             return None

@@ -9,6 +9,7 @@ from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePart, L
 from reconciler.notation import before_after
 from reconciler.plan import clients as client_rules
 from reconciler.plan import parts as part_rules
+from reconciler.plan import replicas as replica_rules
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import (
     Action,
@@ -205,7 +206,7 @@ def _plan_replace(pool: DesiredPool, live: LivePool, region: str, fields: list[F
     domains = [Request("DeleteUserPoolDomain", {"UserPoolId": live.pool_id, "Domain": name})
                for name in (live.describe.get("Domain"), live.describe.get("CustomDomain"))
                if name]
-    requests = [*domains,
+    requests = [*domains, *replica_rules.pool_removal_requests(live.pool_id, live.parts),
                 Request("DeleteUserPool", {"UserPoolId": live.pool_id},
                         note="every user in the pool is lost"),
                 *create_requests(pool)]

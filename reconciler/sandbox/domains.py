@@ -13,6 +13,7 @@ from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolDomain
 
+from . import replicas
 from .calls import Call, handles
 from .domain_timing import Phase, clock, phase, phases, settled, status
 from .errors import ApiError, invalid_parameter, not_found
@@ -43,6 +44,27 @@ def _check_name(domain: str, custom: bool) -> None:
     for word in _RESERVED:
         if word in domain:
             raise invalid_parameter(f"Domain cannot contain reserved word: {word}")
+
+
+def _routings(record: PoolRecord) -> dict[str, Any]:
+    return record.part("domain_routing")  # domain name -> Routing
+
+
+def _check_routing(call: Call, pool: CognitoIdpUserPool, routing: Any, custom: bool) -> None:
+    if not routing:
+        return
+    if not custom:
+        # AWS [M, CreateUserPoolDomainRequest.Routing]: "The routing configuration is
+        # currently only supported for custom domains."
+        raise invalid_parameter("Routing is only supported for custom domains.")
+    region = (routing.get("Failover") or {}).get("SecondaryRegion")
+    if region is not None and region not in replicas.replica_regions(call, pool):
+        # AWS [M, RoutingType]: routing "for requests to the domain for replicas of a
+        # replicated user pool"; FailoverType.SecondaryRegion is where traffic fails over
+        # to. ASSUMED: a region without a replica of the pool is refused
+        # (InvalidParameterException).
+        raise invalid_parameter(f"User pool {pool.id} has no replica in {region} to fail "
+                                "over to.")
 
 
 def _check_version(record: PoolRecord, version: int) -> None:
@@ -81,6 +103,7 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
     _check_name(name, custom)
     version = call.body.get("ManagedLoginVersion") or 1  # AWS: classic hosted UI by default
     _check_version(record, version)
+    _check_routing(call, pool, call.body.get("Routing"), custom)
     if name in call.backend.user_pool_domains or phase(call, name) is not None:
         # AWS: a name is taken while it is in use and, after DeleteUserPoolDomain, until
         # the deletion is through (serverless#10135 quotes this answer to a re-create).
@@ -91,8 +114,17 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
             raise invalid_parameter("User pool already has a domain configured.")
     domain = call.backend.create_user_pool_domain(pool.id, name, custom_config)
     _versions(record)[name] = version
+    if call.body.get("Routing"):
+        _routings(record)[name] = dict(call.body["Routing"])
     phases(call)[name] = Phase("CREATING", clock())
-    return {"ManagedLoginVersion": version, **_cloudfront(domain)}
+    return {"ManagedLoginVersion": version, **_cloudfront(domain), **_routing(record, name)}
+
+
+def _routing(record: PoolRecord, name: str) -> dict[str, Any]:
+    routing = _routings(record).get(name)
+    # AWS [M]: CreateUserPoolDomainResponse / UpdateUserPoolDomainResponse / the
+    # DomainDescriptionType carry Routing when it is set.
+    return {"Routing": dict(routing)} if routing else {}
 
 
 @handles("DescribeUserPoolDomain")
@@ -120,6 +152,7 @@ def _description(call: Call, domain: CognitoIdpUserPoolDomain, current: str) -> 
     }
     if domain.custom_domain_config:
         description["CustomDomainConfig"] = dict(domain.custom_domain_config)
+    description.update(_routing(record, domain.domain))
     return description
 
 
@@ -141,9 +174,18 @@ def update_user_pool_domain(call: Call) -> dict[str, Any]:
     # ASSUMED: an omitted ManagedLoginVersion resets to the default, 1.
     version = call.body.get("ManagedLoginVersion") or 1
     _check_version(record, version)
+    routing = call.body.get("Routing")
+    _check_routing(call, pool, routing, bool(domain.custom_domain_config))
     _versions(record)[domain.domain] = version
+    # ASSUMED (as for the rest of the domain, COGNITO.md): the update replaces the
+    # domain's settings, so an update without Routing removes it.
+    if routing:
+        _routings(record)[domain.domain] = dict(routing)
+    else:
+        _routings(record).pop(domain.domain, None)
     phases(call)[domain.domain] = Phase("UPDATING", clock())
-    return {"ManagedLoginVersion": version, **_cloudfront(domain)}
+    return {"ManagedLoginVersion": version, **_cloudfront(domain),
+            **_routing(record, domain.domain)}
 
 
 @handles("DeleteUserPoolDomain")
@@ -162,6 +204,7 @@ def delete_user_pool_domain(call: Call) -> dict[str, Any]:
     # and the domain reads DELETING until the transition ends.
     call.backend.delete_user_pool_domain(name)
     _versions(call.record(pool)).pop(name, None)
+    _routings(call.record(pool)).pop(name, None)
     phases(call)[name] = Phase("DELETING", clock(), description)
     return {}
 

@@ -49,6 +49,7 @@ from . import (  # noqa: F401
     pools,
     provisioned_limits,
     quotas,
+    replicas,
     resource_servers,
     risk,
     serialisation,
