@@ -45,6 +45,17 @@ DEFAULT_RECOVERY: dict[str, Any] = {
     ]
 }
 
+# doc: IssuerType "ORIGINAL  The original issuer configuration for user pools" (the
+# region's cognito-idp host); UPDATED is opt-in ("Recommended for all user pools").
+DEFAULT_ISSUER_CONFIGURATION: dict[str, Any] = {"Type": "ORIGINAL"}
+# doc: KeyConfigurationType.KmsKeyArn "If not specified, Amazon Web Services managed keys
+# are used"; aws/aws-cdk#38291 names AWS_OWNED_KEY the default.
+DEFAULT_KEY_CONFIGURATION: dict[str, Any] = {"KeyType": "AWS_OWNED_KEY"}
+# doc: CreateUserPool.AcrConfiguration "By default, the levels are named urn:cognito:loa:1
+# through urn:cognito:loa:4".
+DEFAULT_ACR_CONFIGURATION: dict[str, Any] = {
+    f"Level{n}": {"AcrValue": f"urn:cognito:loa:{n}"} for n in range(1, 5)}
+
 # Top-level pool members AWS always returns, with the value an omission gets.
 POOL_DEFAULTS: dict[str, Any] = {
     "Policies": {
@@ -65,6 +76,15 @@ POOL_DEFAULTS: dict[str, Any] = {
     # AWS [M]: UserPoolTier "Defaults to ESSENTIALS".
     "UserPoolTier": "ESSENTIALS",
     "AccountRecoverySetting": DEFAULT_RECOVERY,
+    # The members botocore 1.44 added (reconciler/pool_features.py reads them).
+    # ASSUMED: DescribeUserPool shows the issuer and key types of a pool that never set
+    # them as their defaults, and DCR as Disabled; the planner reads absence the same way.
+    "IssuerConfiguration": DEFAULT_ISSUER_CONFIGURATION,
+    "KeyConfiguration": DEFAULT_KEY_CONFIGURATION,
+    # doc: UserPoolType.AcrConfiguration "Amazon Cognito always returns the effective
+    # configuration, with default names merged in".
+    "AcrConfiguration": DEFAULT_ACR_CONFIGURATION,
+    "DcrConfiguration": {"EnableStatus": "Disabled"},
 }
 
 # Members filled inside a block a request does give (shallow, per block).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reconciler import model_facts
+from reconciler import pool_features as features
 from reconciler.model import DesiredClient, DesiredPool, LiveClient, LivePart, LivePool
 from reconciler.notation import before_after
 from reconciler.plan import clients as client_rules
@@ -26,8 +27,11 @@ from reconciler.plan.shapes import Shape
 KIND = "user_pool"
 # Describe spells some request members differently.
 DESCRIBE_ALIASES = {"Name": "PoolName", "SchemaAttributes": "Schema"}
-# Triggers are slots: a trigger left out of `lambda_config` means no trigger.
-WHOLE = frozenset({("LambdaConfig",)})
+# Triggers are slots: a trigger left out of `lambda_config` means no trigger. The new
+# members are replaced whole by a request (doc: DcrConfiguration "Members that you omit
+# revert to their default values"; AcrConfiguration "any level that you don't specify
+# keeps its default name"), and compared in their effective form (pool_features.py).
+WHOLE = frozenset({("LambdaConfig",), *((member,) for member in features.MEMBERS)})
 MFA_MEMBER = "MfaConfiguration"
 MFA_FACTOR_BLOCKS = ("SmsMfaConfiguration", "SoftwareTokenMfaConfiguration",
                      "EmailMfaConfiguration")
@@ -74,7 +78,7 @@ def _fields(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
 
 def create_requests(pool: DesiredPool) -> list[Request]:
     pool_id = created_ref(pool.address)
-    settings = with_twins(unify(pool.settings))
+    settings = features.request_form(with_twins(unify(pool.settings)))
     wanted_mfa = desired_mfa(pool, {})
     # MFA ON/OPTIONAL needs a factor that only SetUserPoolMfaConfig can enable, so the
     # pool is created with MFA off and MFA is set right after (as CloudFormation does).
@@ -127,9 +131,11 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
         return plan_create(pool, region, warnings)
 
     current = current_document(live)
-    managed = {k: v for k, v in unify(pool.settings).items() if k not in ("Schema", MFA_MEMBER)}
-    comparable_current = with_create_only_defaults(
-        {k: v for k, v in current.items() if k not in ("Schema", MFA_MEMBER)})
+    managed = features.effective(
+        {k: v for k, v in unify(pool.settings).items() if k not in ("Schema", MFA_MEMBER)},
+        fill_absent=False)
+    comparable_current = features.effective(with_create_only_defaults(
+        {k: v for k, v in current.items() if k not in ("Schema", MFA_MEMBER)}), fill_absent=True)
     wanted = merge(comparable_current, managed, Shape.of("UserPool"), WHOLE)
     fields = _fields(comparable_current, wanted)
 
@@ -161,8 +167,8 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     requests: list[Request] = []
     setting_fields = [f for f in fields if f not in mfa_fields and not f.path.startswith("schema[")]
     if setting_fields:
-        body = with_twins(pick({**current, **wanted},
-                               model_facts.members(KIND, "update_members")))
+        body = features.request_form(with_twins(pick(
+            {**current, **wanted}, model_facts.members(KIND, "update_members"))))
         body["UserPoolId"] = live.pool_id
         # MFA is owned by SetUserPoolMfaConfig; UpdateUserPool carries the live value
         # so that it doesn't reset it.
@@ -179,6 +185,7 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
         requests.append(mfa_request(live.pool_id, wanted_mfa))
     if requests:
         change = _live_change(pool, live, region, Action.UPDATE, fields, requests)
+        _new_member_checks(change, comparable_current, wanted, bool(setting_fields))
         # A full update would reset what this version can't see: in the pool for
         # UpdateUserPool, in the MFA settings (mfa.*) for SetUserPoolMfaConfig.
         in_mfa = [p for p in live.unmodeled if p.startswith("mfa.")]
@@ -191,6 +198,22 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     owner = part_rules.Owner(pool.address, region, live.pool_id, warnings=warnings)
     changes.extend(_plan_parts(pool, owner, live.parts, force_secrets))
     return changes
+
+
+def _new_member_checks(change: Change, current: dict[str, Any], wanted: dict[str, Any],
+                       updating: bool) -> None:
+    """What the plan says about the new members' effects and refusals before apply."""
+    if not updating:
+        return
+    moved = features.issuer_change_warning(current.get(features.ISSUER),
+                                           wanted.get(features.ISSUER))
+    if moved:
+        change.warnings.append(moved)
+    problems = features.tier_problems(wanted)
+    if problems and not change.blocked:
+        # The spec alone is checked by validate; here the live tier or the live DCR/ACR
+        # (which the spec may leave out) meets the other.
+        change.blocked = "Cognito would refuse this update: " + "; ".join(problems)
 
 
 def _live_change(pool: DesiredPool, live: LivePool, region: str, action: Action,
@@ -267,7 +290,7 @@ def _lost_with_pool(pool: DesiredPool, live: LivePool, region: str) -> list[Chan
 def _settings_not_carried(pool: DesiredPool, live: LivePool) -> list[str]:
     """Live settings the replacement is created without (the spec doesn't set them)."""
     shape = Shape.of("UserPool")
-    current = current_document(live)
+    current = features.without_defaults(current_document(live))
     names = [shape.spec_name(member) for member, value in current.items()
              if member not in pool.settings and member not in ("PoolName", "Schema", MFA_MEMBER)
              and value not in (None, "", [], {})]

@@ -14,7 +14,12 @@ moto accepts duplicate names, merges updates and echoes details as given. AWS:
   the SSO/SLO redirect endpoints taken from their metadata (doc: "Describe
   response" for SAML; TF TestAccCognitoIDPIdentityProvider_saml reads both back
   with only MetadataFile given), and UpdateIdentityProvider refuses the
-  certificate (TF PR #36311, which deletes it before updating; issue #36912).
+  certificate (TF PR #36311, which deletes it before updating; issue #36912);
+- AcrMapping is kept and described (doc: IdentityProviderType.AcrMapping) for OIDC
+  providers only (doc: CreateIdentityProvider.AcrMapping "Only OIDC IdPs support ACR
+  mapping"; ASSUMED: others are refused with InvalidParameterException), and, like the
+  rest of an update, left out it is gone (doc: UpdateIdentityProvider.AcrMapping "the
+  same behavior as it does when you create an identity provider"; ASSUMED reset).
 """
 
 from __future__ import annotations
@@ -122,6 +127,12 @@ def _check_details(provider_type: str, details: dict[str, str]) -> None:
         )
 
 
+def _acr_mapping(provider_type: str, given: dict[str, str] | None) -> dict[str, str]:
+    if given and provider_type != "OIDC":
+        raise invalid_parameter("AcrMapping is supported only for OIDC identity providers.")
+    return dict(given or {})
+
+
 def _mapping(provider_type: str, given: dict[str, str] | None) -> dict[str, str]:
     mapping = dict(given or {})
     if provider_type != "SAML":
@@ -156,6 +167,8 @@ def _shape(pool: CognitoIdpUserPool, provider: CognitoIdpIdentityProvider) -> di
     }
     if config.get("IdpIdentifiers"):
         shaped["IdpIdentifiers"] = list(config["IdpIdentifiers"])
+    if config.get("AcrMapping"):
+        shaped["AcrMapping"] = dict(config["AcrMapping"])
     shaped["LastModifiedDate"] = provider.last_modified_date
     shaped["CreationDate"] = provider.creation_date
     return shaped
@@ -175,6 +188,7 @@ def create_identity_provider(call: Call) -> dict[str, Any]:
         "ProviderType": provider_type,
         "ProviderDetails": copy.deepcopy(call.body["ProviderDetails"]),
         "AttributeMapping": _mapping(provider_type, call.body.get("AttributeMapping")),
+        "AcrMapping": _acr_mapping(provider_type, call.body.get("AcrMapping")),
     }
     if call.body.get("IdpIdentifiers"):
         config["IdpIdentifiers"] = list(call.body["IdpIdentifiers"])
@@ -216,6 +230,7 @@ def update_identity_provider(call: Call) -> dict[str, Any]:
     provider_type = config.get("ProviderType", "")
     # A full replacement: what the request leaves out goes back to the default.
     # ASSUMED: ProviderDetails, required at create, are kept when not sent.
+    acr_mapping = _acr_mapping(provider_type, call.body.get("AcrMapping"))
     if call.body.get("ProviderDetails") is not None:
         if provider_type == "SAML" and SAML_CERTIFICATE in call.body["ProviderDetails"]:
             # AWS, quoted in TF PR #36311: the certificate is read-only.
@@ -224,6 +239,7 @@ def update_identity_provider(call: Call) -> dict[str, Any]:
         _check_details(provider_type, call.body["ProviderDetails"])
         config["ProviderDetails"] = copy.deepcopy(call.body["ProviderDetails"])
     config["AttributeMapping"] = _mapping(provider_type, call.body.get("AttributeMapping"))
+    config["AcrMapping"] = acr_mapping
     if call.body.get("IdpIdentifiers"):
         config["IdpIdentifiers"] = list(call.body["IdpIdentifiers"])
     else:

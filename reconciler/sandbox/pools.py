@@ -13,7 +13,7 @@ from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool
 
-from . import defaults, mfa, schema
+from . import defaults, mfa, pool_settings, schema
 from .calls import Call, handles
 from .errors import ApiError, invalid_parameter
 from .paging import page
@@ -126,6 +126,7 @@ def create_user_pool(call: Call) -> dict[str, Any]:
     _check_request(call.body, updating=False)
     config = defaults.pool_config(_settings(call.body))
     attributes = schema.build(call.body.get("Schema"))
+    pool_settings.settle(config)
     _check_pool(config, {})
     pool = call.backend.create_user_pool(call.body["PoolName"], defaults.moto_pool_config(config))
     _rename(call, pool)
@@ -157,6 +158,7 @@ def update_user_pool(call: Call) -> dict[str, Any]:
     # so an update that omits it keeps it.
     if "SmsConfiguration" in record.config:
         request.setdefault("SmsConfiguration", record.config["SmsConfiguration"])
+    pool_settings.kept_on_update(request, record.config)
     config = defaults.pool_config(request)
     # AWS: sign-in options and case sensitivity are fixed at creation; they are
     # not members of UpdateUserPoolRequest and an update never changes them.
@@ -164,6 +166,7 @@ def update_user_pool(call: Call) -> dict[str, Any]:
         config.pop(key, None)
         if key in record.config:
             config[key] = copy.deepcopy(record.config[key])
+    pool_settings.settle(config)
     _check_pool(config, record.mfa)
     if call.body.get("PoolName"):
         pool.name = call.body["PoolName"]  # AWS: pools can be renamed now
