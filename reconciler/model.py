@@ -37,7 +37,7 @@ class DesiredClient:
     path: SpecPath = ()
     # Client-level parts the spec sets (ui_customization, ...), API-shaped; None: the
     # spec's `remove:` names it, so it is managed and must not exist.
-    parts: dict[str, dict[str, Any] | None] = field(default_factory=dict)
+    parts: dict[str, Any] = field(default_factory=dict)  # lists too (terms, cimd_policies)
     # The spec's `id:`: the live client is found by it, so a new name is a rename.
     client_id: str | None = None
     # Client members the spec's `remove:` names (API names, e.g. AnalyticsConfiguration):
@@ -72,11 +72,11 @@ class LiveClient:
     describe: dict[str, Any]  # DescribeUserPoolClient result, ClientSecret removed
     has_secret: bool
     unmodeled: list[str] = field(default_factory=list)
-    parts: dict[str, LivePart | None] = field(default_factory=dict)
+    parts: dict[str, Any] = field(default_factory=dict)  # LivePart, list of them, or None
 
     @classmethod
     def from_describe(cls, client_id: str, name: str, describe: dict[str, Any],
-                      parts: dict[str, LivePart | None] | None = None) -> LiveClient:
+                      parts: dict[str, Any] | None = None) -> LiveClient:
         """A client as the facade's describe_client returns it (``HasSecret`` and the
         unmodeled paths beside the members), those two moved out of the document."""
         document = dict(describe)

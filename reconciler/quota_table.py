@@ -166,6 +166,9 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
         "GetUserPoolClientSessionConfiguration",  # ASSUMED
         "DescribeTerms",  # ASSUMED
         "ListTerms",  # ASSUMED
+        "DescribeTermsByClient",  # ASSUMED
+        "DescribeCIMDPolicy",  # ASSUMED
+        "ListCIMDPolicies",  # ASSUMED
     ),
     USER_POOL_RESOURCE_UPDATE: (
         "CreateGroup",
@@ -198,6 +201,9 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
         "CreateTerms",  # ASSUMED
         "UpdateTerms",  # ASSUMED
         "DeleteTerms",  # ASSUMED
+        "CreateCIMDPolicy",  # ASSUMED
+        "UpdateCIMDPolicy",  # ASSUMED
+        "DeleteCIMDPolicy",  # ASSUMED
     ),
     LIMIT_MANAGEMENT: (
         "GetProvisionedLimit",

@@ -43,6 +43,9 @@ KINDS: dict[str, dict[str, str]] = {
     "managed_login_branding": {"create": "CreateManagedLoginBranding",
                                "update": "UpdateManagedLoginBranding",
                                "describe_shape": "ManagedLoginBrandingType"},
+    "terms": {"create": "CreateTerms", "update": "UpdateTerms", "describe_shape": "TermsType"},
+    "cimd_policy": {"create": "CreateCIMDPolicy", "update": "UpdateCIMDPolicy",
+                    "describe_shape": "CIMDPolicyType"},
     "replica": {"create": "CreateUserPoolReplica", "update": "UpdateUserPoolReplica",
                 "describe_shape": "UserPoolReplicaType"},
 }

@@ -315,6 +315,14 @@ RESOURCES = (
                 **_ref("ManagedLoginBranding"),
                 "description": "This client's managed login branding style.",
             },
+            "terms": _array_of(
+                "Terms", "This client's terms documents (CreateTerms), found by terms_name: "
+                "terms-of-use and privacy-policy, one of each at most; one left out of the "
+                "list is deleted."),
+            "cimd_policies": _array_of(
+                "CIMDPolicy", "This client's Client ID Metadata Document policies "
+                "(CreateCIMDPolicy), found by policy_name; one left out of the list is "
+                "deleted."),
             "remove": _removal(CLIENT_REMOVABLE, "client"),
         },
     ),
@@ -346,6 +354,17 @@ RESOURCES = (
         "ManagedLoginBranding",
         "CreateManagedLoginBranding",
         "A managed login branding style (CreateManagedLoginBranding).",
+    ),
+    Resource(
+        "Terms",
+        "CreateTerms",
+        "Terms documents of an app client (CreateTerms): links by language, shown on "
+        "managed login's sign-up page.",
+    ),
+    Resource(
+        "CIMDPolicy",
+        "CreateCIMDPolicy",
+        "A Client ID Metadata Document policy of an app client (CreateCIMDPolicy).",
     ),
     Resource(
         "Replica",

@@ -40,6 +40,10 @@ RESOURCE_OPERATIONS: dict[str, str] = {
     "GetLogDeliveryConfiguration": "LogDeliveryConfiguration",
     "DescribeManagedLoginBranding": "ManagedLoginBranding",
     "DescribeManagedLoginBrandingByClient": "ManagedLoginBranding",
+    "DescribeTerms": "Terms",
+    "DescribeTermsByClient": "Terms",
+    "ListCIMDPolicies": "CIMDPolicies",
+    "DescribeCIMDPolicy": "CIMDPolicy",
 }
 WATCHED_OPERATIONS = (*WHOLE_ANSWER_OPERATIONS, *RESOURCE_OPERATIONS)
 

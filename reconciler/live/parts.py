@@ -170,12 +170,53 @@ def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
 
 
 def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,
-                      managed: dict[str, Any]) -> dict[str, LivePart | None]:
-    parts: dict[str, LivePart | None] = {}
+                      managed: dict[str, Any]) -> dict[str, Any]:
+    parts: dict[str, Any] = {}  # a LivePart, None, or a list of them (terms, cimd_policies)
     if "ui_customization" in managed:
         parts["ui_customization"] = read_ui_customization(api, pool_id, client_id)
     if "risk_configuration" in managed:
         parts["risk_configuration"] = read_risk_configuration(api, pool_id, client_id)
     if "managed_login_branding" in managed:
         parts["managed_login_branding"] = read_managed_login_branding(api, pool_id, client_id)
+    if "terms" in managed:
+        parts["terms"] = read_terms(api, pool_id, client_id)
+    if "cimd_policies" in managed:
+        parts["cimd_policies"] = read_cimd_policies(api, pool_id, client_id)
     return parts
+
+# TermsNameType allows exactly these two names, unique per client (TermsExistsException).
+TERMS_NAMES = ("terms-of-use", "privacy-policy")
+
+
+def read_terms(api: CognitoCaller, pool_id: str, client_id: str) -> list[LivePart]:
+    """A client's terms documents: at most one per name, so one DescribeTermsByClient
+    each (ListTerms summaries name no client and hold no links)."""
+    found = parallel_map(lambda name: _optional(api, "DescribeTermsByClient", "Terms",
+                                                UserPoolId=pool_id, ClientId=client_id,
+                                                TermsName=name), list(TERMS_NAMES))
+    return [LivePart(document=terms, ids={"TermsId": str(terms["TermsId"])})
+            for terms in found if terms]
+
+
+def read_terms_by_id(api: CognitoCaller, pool_id: str, terms_id: str) -> LivePart | None:
+    """The same document, found by its id (apply's re-read before a write)."""
+    found = _optional(api, "DescribeTerms", "Terms", UserPoolId=pool_id, TermsId=terms_id)
+    return LivePart(document=found, ids={"TermsId": terms_id}) if found else None
+
+
+def read_cimd_policies(api: CognitoCaller, pool_id: str, client_id: str) -> list[LivePart]:
+    """A client's CIMD policies: the pool's list (summaries name the client, not the
+    URL patterns), then a describe of each of this client's."""
+    summaries = api.pages("ListCIMDPolicies", "CIMDPolicies", UserPoolId=pool_id,
+                          MaxResults=60)
+    ids = [str(s["CIMDPolicyId"]) for s in summaries if s.get("ClientId") == client_id]
+    found = parallel_map(lambda policy_id: read_cimd_policy_by_id(api, pool_id, policy_id),
+                         ids)
+    return [part for part in found if part is not None]
+
+
+def read_cimd_policy_by_id(api: CognitoCaller, pool_id: str,
+                           policy_id: str) -> LivePart | None:
+    found = _optional(api, "DescribeCIMDPolicy", "CIMDPolicy", UserPoolId=pool_id,
+                      CIMDPolicyId=policy_id)
+    return LivePart(document=found, ids={"CIMDPolicyId": policy_id}) if found else None

@@ -73,6 +73,10 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
         # An existing style is addressed by its id (the requests carry no ClientId).
         single = readers.read_managed_login_branding_by_id(
             api, pool_id, str(params["ManagedLoginBrandingId"]))
+    elif change.kind == "terms" and params.get("TermsId"):
+        single = readers.read_terms_by_id(api, pool_id, str(params["TermsId"]))
+    elif change.kind == "cimd_policy" and params.get("CIMDPolicyId"):
+        single = readers.read_cimd_policy_by_id(api, pool_id, str(params["CIMDPolicyId"]))
     else:
         return None
     return single.document if single else None

@@ -47,6 +47,9 @@ class PartKind:
     extra_ids: tuple[str, ...] = ()  # members that identify a live item in requests
     # For parts with no delete call: the Set call's members that take the part away.
     clear: dict[str, Any] | None = None
+    # A client's part that stays when the client is deleted (a CIMD policy: doc
+    # CIMDPolicyType.ClientId), so it is deleted by its own call before a replace.
+    outlives_owner: bool = False
 
     def create_only(self) -> frozenset[str]:
         if self.create_op is None:
@@ -89,6 +92,14 @@ MANAGED_LOGIN_BRANDING = PartKind(
     "managed_login_branding", "ManagedLoginBranding", None, "UpdateManagedLoginBranding",
     "CreateManagedLoginBranding", "DeleteManagedLoginBranding", owner="client", phase=40,
     extra_ids=("ManagedLoginBrandingId",))
+# A client's terms documents and CIMD policies: lists keyed by name within the client,
+# each item then addressed by its own id (DescribeTerms/UpdateTerms/DeleteTerms take
+# TermsId, the CIMD calls CIMDPolicyId). After the client and its other parts.
+TERMS = PartKind("terms", "Terms", "TermsName", "UpdateTerms", "CreateTerms", "DeleteTerms",
+                 owner="client", phase=46, extra_ids=("TermsId",))
+CIMD_POLICY = PartKind("cimd_policy", "CIMDPolicy", "PolicyName", "UpdateCIMDPolicy",
+                       "CreateCIMDPolicy", "DeleteCIMDPolicy", owner="client", phase=46,
+                       extra_ids=("CIMDPolicyId",), outlives_owner=True)
 
 # spec key -> kind, for the pool's own parts
 POOL_LISTS = {"groups": GROUP, "resource_servers": RESOURCE_SERVER,
@@ -104,12 +115,17 @@ CLIENT_SINGLETONS = {
                                    "SetRiskConfiguration", owner="client", phase=40, clear={}),
     "managed_login_branding": MANAGED_LOGIN_BRANDING,
 }
+CLIENT_LISTS = {"terms": TERMS, "cimd_policies": CIMD_POLICY}
 DROPPED = frozenset({"UserPoolId", "CreationDate", "LastModifiedDate", "ClientId",
-                     "ManagedLoginBrandingId", "CSSVersion", "ImageUrl", "AWSAccountId",
+                     "ManagedLoginBrandingId", "TermsId", "CIMDPolicyId",
+                     "CSSVersion", "ImageUrl", "AWSAccountId",
                      "CloudFrontDistribution", "S3Bucket", "Status", "Version"})
 # Members that change on their own: a domain's Status goes CREATING/UPDATING -> ACTIVE
 # without anyone editing it, so it is not part of the pre-write fingerprint.
-VOLATILE = {"domain": frozenset({"Status"})}
+# A CIMD policy's ClientId vanishes when its client is deleted (doc: CIMDPolicyType.ClientId,
+# "omits this value when the app client no longer exists"): a replaced client's old
+# policies are still the same policies when apply deletes them.
+VOLATILE = {"domain": frozenset({"Status"}), "cimd_policy": frozenset({"ClientId"})}
 
 
 def part_fingerprint(kind: str, document: dict[str, Any]) -> str:
@@ -133,7 +149,9 @@ class Owner:
 
 def address(kind: PartKind, owner: Owner, name: str | None) -> str:
     if owner.client_name is not None:
-        return f"{owner.pool_address}.{kind.kind}.{owner.client_name}"
+        # A client's listed parts: one per name within the client.
+        item = f".{name}" if kind.key and name else ""
+        return f"{owner.pool_address}.{kind.kind}.{owner.client_name}{item}"
     return f"{owner.pool_address}.{kind.kind}" + (f".{name}" if name else "")
 
 
@@ -205,7 +223,11 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
             f"the spec's remove: names {kind.kind}")
         base.live_id = name
         base.fingerprint = part_fingerprint(kind.kind, live.document)
-        key = {kind.key: name} if kind.key else {}
+        # Parts with their own id are deleted by it alone (DeleteTerms: TermsId).
+        key = {kind.key: name} if kind.key and not kind.extra_ids else {}
+        if kind.extra_ids and live.ids:
+            ids = {"UserPoolId": owner.pool_id,
+                   **{k: v for k, v in live.ids.items() if k in kind.extra_ids}}
         if kind.delete_op is not None:
             base.requests = [Request(kind.delete_op, {**ids, **key})]
         else:
@@ -268,6 +290,9 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
                for f in fields if f.path.split(".")[0] in create_only | {key_name}]
     update_members = model_facts.members(kind.kind, "update_members")
     body = {**ids, **pick(wanted, update_members - set(ids))}
+    if "ClientId" in update_members and owner.client_id is not None and "ClientId" not in body:
+        # UpdateCIMDPolicy requires the client (it may move the policy to another one).
+        body["ClientId"] = owner.client_id
     if reasons and kind.create_op and kind.delete_op:
         base.action = Action.REPLACE
         base.reason = "; ".join(reasons)
@@ -308,3 +333,31 @@ def plan_list(kind: PartKind, owner: Owner, desired: list[dict[str, Any]] | None
             if change:
                 changes.append(change)
     return changes
+
+def left_by_replaced_owner(kind: PartKind, old_owner: Owner, planned: list[Change],
+                           live_items: list[LivePart]) -> list[Change]:
+    """A replaced client's own items, beside ``planned`` (the new client's creates).
+
+    Most go with the deleted client. One that outlives it (a CIMD policy, doc:
+    CIMDPolicyType.ClientId) is deleted by its own call: in the change that creates its
+    namesake for the new client (a replace), or alone when the spec no longer names it.
+    Returns the changes to add; the replaces are made in ``planned`` itself."""
+    if not kind.outlives_owner:
+        return []
+    by_address = {change.address: change for change in planned}
+    alone: list[Change] = []
+    for item in live_items:
+        gone = plan_part(kind, old_owner, None, item)
+        if gone is None:
+            continue
+        new = by_address.get(gone.address)
+        if new is not None and new.action == Action.CREATE:
+            new.action = Action.REPLACE
+            new.reason = (f"its client is replaced; a {kind.kind} outlives its client, so "
+                          "the old one is deleted and a new one made for the new client")
+            new.requests = [*gone.requests, *new.requests]
+            new.fingerprint, new.live_id = gone.fingerprint, gone.live_id
+        else:
+            gone.reason = "its client is replaced and the spec no longer names it"
+            alone.append(gone)
+    return alone

@@ -343,6 +343,20 @@ def _plan_client_parts(client: DesiredClient, owner: part_rules.Owner,
             change = part_rules.plan_part(kind, client_owner, client.parts[key], live_part)
             if change:
                 changes.append(change)
+    for key, kind in part_rules.CLIENT_LISTS.items():
+        if key in client.parts:
+            found = None if live is None else live.parts.get(key)
+            live_items = found if isinstance(found, list) else []
+            planned = part_rules.plan_list(kind, client_owner, client.parts[key],
+                                           [] if fresh else live_items)
+            if fresh and live is not None:
+                # The replaced client's own items: see part_rules.left_by_replaced_owner.
+                old_owner = part_rules.Owner(owner.pool_address, owner.region, owner.pool_id,
+                                             client_name=client.name,
+                                             client_id=live.client_id)
+                planned += part_rules.left_by_replaced_owner(kind, old_owner, planned,
+                                                             live_items)
+            changes += planned
     return changes
 
 

@@ -6,7 +6,13 @@ from typing import Any
 
 from reconciler import model_facts
 from reconciler.model import DesiredClient, DesiredPool
-from reconciler.plan.parts import CLIENT_SINGLETONS, POOL_LISTS, POOL_SINGLETONS, PartKind
+from reconciler.plan.parts import (
+    CLIENT_LISTS,
+    CLIENT_SINGLETONS,
+    POOL_LISTS,
+    POOL_SINGLETONS,
+    PartKind,
+)
 from reconciler.spec.convert import to_api
 from reconciler.spec.loader import LoadedSpec
 from reconciler.spec.schema_data import definition
@@ -40,7 +46,7 @@ def desired_client(
         name=str(data["client_name"]),
         settings=settings,
         path=path,
-        parts=_parts(data, {}, CLIENT_SINGLETONS),
+        parts=_parts(data, CLIENT_LISTS, CLIENT_SINGLETONS),
         client_id=str(data["id"]) if data.get("id") is not None else None,
         removed=removed,
     )

@@ -1,0 +1,201 @@
+"""A client's terms documents and CIMD policies through the CLI (issue 11, item 2).
+
+"Every new part managed, each with plan/apply/export, sandbox support ... CIMD
+policies per client; Terms per client. Replaces and create-only members shown with
+their reason, as for the rest."
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from reconciler.aws.service_model import new_session
+
+from .cli import Result, clear_requests, run, sandbox_requests, write_spec
+
+SPEC = """\
+version: 1
+user_pools:
+  - pool_name: legal
+    clients:
+      - client_name: web
+{client}
+        terms:
+{terms}
+        cimd_policies:
+{policies}
+"""
+TERMS = """\
+          - terms_name: terms-of-use
+            terms_source: LINK
+            enforcement: NONE
+            links:
+              "cognito:default": https://example.com/terms
+              "cognito:spanish": https://example.com/es/terms
+          - terms_name: privacy-policy
+            terms_source: LINK
+            enforcement: NONE
+            links: {"cognito:default": "https://example.com/privacy"}"""
+POLICIES = """\
+          - policy_name: partners
+            cache_duration: 172800
+            url_patterns: ["https://partners.example.com/*"]"""
+
+
+@pytest.fixture
+def idp(sandbox_url: str) -> Any:
+    """A client of the shipped model (the installed botocore lacks these operations)."""
+    session = boto3.session.Session(botocore_session=new_session(),
+                                    aws_access_key_id="testing",
+                                    aws_secret_access_key="testing", region_name="us-east-1")
+    return session.client("cognito-idp", endpoint_url=sandbox_url,
+                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
+
+
+def spec(tmp_path: Path, terms: str = TERMS, policies: str = POLICIES,
+         client: str = "        generate_secret: false") -> str:
+    return write_spec(tmp_path, SPEC.format(client=client, terms=terms, policies=policies))
+
+
+def apply(url: str, path: str, *extra: str) -> Result:
+    return run(url, "apply", "--auto-approve", *extra, path)
+
+
+def ids(idp: Any) -> tuple[str, str]:
+    [pool] = idp.list_user_pools(MaxResults=60)["UserPools"]
+    [client] = idp.list_user_pool_clients(UserPoolId=pool["Id"])["UserPoolClients"]
+    return str(pool["Id"]), str(client["ClientId"])
+
+
+def live_terms(idp: Any) -> dict[str, dict[str, Any]]:
+    pool_id, client_id = ids(idp)
+    found = {}
+    for name in ("terms-of-use", "privacy-policy"):
+        try:
+            found[name] = idp.describe_terms_by_client(UserPoolId=pool_id, ClientId=client_id,
+                                                       TermsName=name)["Terms"]
+        except idp.exceptions.ResourceNotFoundException:
+            pass
+    return found
+
+
+def live_policies(idp: Any) -> list[dict[str, Any]]:
+    pool_id, _ = ids(idp)
+    return [idp.describe_cimd_policy(UserPoolId=pool_id, CIMDPolicyId=p["CIMDPolicyId"])[
+        "CIMDPolicy"] for p in idp.list_cimd_policies(UserPoolId=pool_id)["CIMDPolicies"]]
+
+
+def sent(url: str, operation: str) -> list[dict[str, Any]]:
+    return [r["body"] for r in sandbox_requests(url) if r["operation"] == operation]
+
+
+def test_created_then_plans_clean(sandbox_url: str, idp: Any, tmp_path: Path) -> None:
+    path = spec(tmp_path)
+    planned = run(sandbox_url, "plan", path)
+    assert planned.code == 0, planned.text
+    assert "user_pool.legal.terms.web.terms-of-use" in planned.out
+    assert "user_pool.legal.cimd_policy.web.partners" in planned.out
+    done = apply(sandbox_url, path)
+    assert done.code == 0, done.text
+    terms = live_terms(idp)
+    assert terms["terms-of-use"]["Links"]["cognito:spanish"] == "https://example.com/es/terms"
+    assert terms["privacy-policy"]["Links"] == {"cognito:default": "https://example.com/privacy"}
+    [policy] = live_policies(idp)
+    assert policy["CacheDuration"] == 172800
+    assert policy["URLPatterns"] == ["https://partners.example.com/*"]
+    again = run(sandbox_url, "plan", "--detailed-exitcode", path)
+    assert again.code == 0, again.text
+    assert "No changes" in again.out
+
+
+def test_updates_carry_every_member_and_keep_the_id(sandbox_url: str, idp: Any,
+                                                    tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    before_terms = live_terms(idp)["terms-of-use"]["TermsId"]
+    [before_policy] = live_policies(idp)
+    clear_requests(sandbox_url)
+    changed = spec(tmp_path, terms=TERMS.replace("https://example.com/es/terms",
+                                                 "https://example.com/es/v2"),
+                   policies=POLICIES.replace("partners.example.com", "apps.example.com"))
+    planned = run(sandbox_url, "plan", changed)
+    assert "# user_pool.legal.terms.web.terms-of-use will be updated in place" in planned.out, (
+        planned.text)
+    assert "https://example.com/es/v2" in planned.out
+    done = apply(sandbox_url, changed)
+    assert done.code == 0, done.text  # the pre-write re-read knows both kinds
+    [update] = sent(sandbox_url, "UpdateTerms")
+    # UpdateTerms is treated as a full replacement: every member, with the live id.
+    assert set(update) == {"UserPoolId", "TermsId", "TermsName", "TermsSource", "Enforcement",
+                           "Links"}
+    assert update["TermsId"] == before_terms
+    [policy_update] = sent(sandbox_url, "UpdateCIMDPolicy")
+    # The live cache duration and name are carried, and the required client id.
+    assert policy_update["CacheDuration"] == 172800
+    assert policy_update["PolicyName"] == "partners"
+    assert policy_update["ClientId"] == ids(idp)[1]
+    assert policy_update["CIMDPolicyId"] == before_policy["CIMDPolicyId"]
+    assert live_terms(idp)["terms-of-use"]["Links"]["cognito:spanish"] == (
+        "https://example.com/es/v2")
+    assert sent(sandbox_url, "CreateTerms") == sent(sandbox_url, "CreateCIMDPolicy") == []
+    assert run(sandbox_url, "plan", "--detailed-exitcode", changed).code == 0
+
+
+def test_items_left_out_of_the_list_are_deleted(sandbox_url: str, idp: Any,
+                                                tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    only_terms = TERMS.split("          - terms_name: privacy-policy")[0].rstrip("\n")
+    fewer = Path(spec(tmp_path, terms=only_terms, policies="          []")).read_text()
+    path = write_spec(tmp_path, fewer.replace("        cimd_policies:\n          []",
+                                              "        cimd_policies: []"))
+    planned = run(sandbox_url, "plan", path)
+    assert "# user_pool.legal.terms.web.privacy-policy will be deleted" in planned.out, (
+        planned.text)
+    assert "# user_pool.legal.cimd_policy.web.partners will be deleted" in planned.out
+    done = apply(sandbox_url, path)
+    assert done.code == 0, done.text
+    assert set(live_terms(idp)) == {"terms-of-use"}
+    assert live_policies(idp) == []
+    [deleted] = sent(sandbox_url, "DeleteTerms")
+    assert set(deleted) == {"UserPoolId", "TermsId"}
+
+
+def test_unmanaged_when_the_keys_are_left_out(sandbox_url: str, idp: Any,
+                                              tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    bare = write_spec(tmp_path, "version: 1\nuser_pools:\n  - pool_name: legal\n"
+                                "    clients:\n      - client_name: web\n")
+    planned = run(sandbox_url, "plan", "--detailed-exitcode", bare)
+    assert planned.code == 0, planned.text
+    assert len(live_terms(idp)) == 2 and len(live_policies(idp)) == 1
+
+
+def test_a_replaced_client_takes_new_policies_and_drops_the_old(
+        sandbox_url: str, idp: Any, tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    [old] = live_policies(idp)
+    confidential = spec(tmp_path, client="        generate_secret: true")
+    planned = run(sandbox_url, "plan", confidential)
+    assert "# user_pool.legal.cimd_policy.web.partners must be replaced" in planned.out, (
+        planned.text)
+    assert "outlives its client" in planned.out
+    done = apply(sandbox_url, confidential, "--allow-replace")
+    assert done.code == 0, done.text
+    [new] = live_policies(idp)  # the orphan is gone, not left without a client
+    assert new["CIMDPolicyId"] != old["CIMDPolicyId"] and new["ClientId"] == ids(idp)[1]
+    assert set(live_terms(idp)) == {"terms-of-use", "privacy-policy"}
+    assert run(sandbox_url, "plan", "--detailed-exitcode", confidential).code == 0
+
+
+def test_bad_items_are_refused_offline(sandbox_url: str, tmp_path: Path) -> None:
+    bad = spec(tmp_path, terms=TERMS.replace("terms_name: terms-of-use",
+                                             "terms_name: cookie-policy"),
+               policies=POLICIES.replace("https://partners", "http://partners"))
+    checked = run(sandbox_url, "validate", bad)
+    assert checked.code == 1
+    assert "terms_name" in checked.text and "url_patterns" in checked.text
+    assert sandbox_requests(sandbox_url) == []
