@@ -109,12 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--yes", action="store_true",
                         help="delete them; without it, only list (dry run)")
     args = parser.parse_args(argv)
-    client = ClientFactory(AwsSettings(region=args.region)).client()
-    try:
-        found = leftovers(client, args.prefix, dt.timedelta(hours=args.older_than_hours))
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    if not args.prefix.startswith(PREFIX):
+        # Checked before any call: this deletes pools, and only the suite's.
+        print(f"error: refusing a prefix that doesn't start with {PREFIX!r}: {args.prefix!r}",
+              file=sys.stderr)
         return 1
+    client = ClientFactory(AwsSettings(region=args.region)).client()
+    found = leftovers(client, args.prefix, dt.timedelta(hours=args.older_than_hours))
     verb = "deleting" if args.yes else "would delete (dry run; --yes deletes)"
     print(f"{len(found)} pool(s) named {args.prefix}* older than "
           f"{args.older_than_hours:g} h: {verb}")
