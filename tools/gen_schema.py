@@ -50,13 +50,6 @@ NOT_IN_SPEC: dict[str, dict[str, str]] = {
             "(doc: UpdateUserPoolClient.PublishSecretsInAWSSecretsManager)"
         ),
     },
-    "IdentityProvider": {
-        "AcrMapping": (
-            "OIDC ACR level mapping (doc: CreateIdentityProvider.AcrMapping); the sandbox drops "
-            "it, so the tool could not be tested against it; the live value is carried in every "
-            "UpdateIdentityProvider"
-        ),
-    },
 }
 DESCRIPTION_LIMIT = 300
 Schema = dict[str, Any]

@@ -432,7 +432,6 @@ def test_members_left_out_of_the_spec_are_few_and_explained(model: Any) -> None:
                 for name in set(OPERATIONS.values())}
     assert {name: sorted(v) for name, v in left_out.items() if v} == {
         "Client": ["PublishSecretsInAWSSecretsManager"],
-        "IdentityProvider": ["AcrMapping"],
     }
     by_definition = {v: k for k, v in OPERATIONS.items() if not k.startswith("Set")}
     for name, members in left_out.items():
