@@ -134,6 +134,14 @@ PRE_TOKEN_CONFIG = "PreTokenGenerationConfig"
 PRE_TOKEN_LEGACY_VERSION = "V1_0"
 
 
+# Session configuration: what GetUserPoolSessionConfiguration answers for a pool that never
+# called SetUserPoolSessionConfiguration [M], and GetUserPoolClientSessionConfiguration for a
+# client [M: "the default SSO session maximum validity of 60 minutes"].
+POOL_SESSION_DEFAULT: dict[str, Any] = {"UserSessionTracking": "DISABLED",
+                                        "TokenSession": {"MaxPerUser": 20}}
+CLIENT_SESSION_DEFAULT: dict[str, Any] = {"SSOSession": {"MaxValidityMinutes": 60}}
+
+
 # --- app clients ------------------------------------------------------------------------
 
 DEFAULT_AUTH_FLOWS = ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]

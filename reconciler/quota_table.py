@@ -164,6 +164,8 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
         "GetLogDeliveryConfiguration",  # ASSUMED
         "GetUserPoolSessionConfiguration",  # ASSUMED
         "GetUserPoolClientSessionConfiguration",  # ASSUMED
+        "GetUserPoolSessionConfiguration",  # ASSUMED
+        "GetUserPoolClientSessionConfiguration",  # ASSUMED
         "DescribeTerms",  # ASSUMED
         "ListTerms",  # ASSUMED
         "DescribeTermsByClient",  # ASSUMED
@@ -196,6 +198,8 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
         "UpdateManagedLoginBranding",
         "DeleteManagedLoginBranding",
         "SetLogDeliveryConfiguration",  # ASSUMED
+        "SetUserPoolSessionConfiguration",  # ASSUMED
+        "SetUserPoolClientSessionConfiguration",  # ASSUMED
         "SetUserPoolSessionConfiguration",  # ASSUMED
         "SetUserPoolClientSessionConfiguration",  # ASSUMED
         "CreateTerms",  # ASSUMED

@@ -53,6 +53,7 @@ SERIALISED = frozenset({
     "CreateUserPoolDomain", "UpdateUserPoolDomain", "DeleteUserPoolDomain",
     "CreateManagedLoginBranding", "UpdateManagedLoginBranding", "DeleteManagedLoginBranding",
     "CreateTerms", "UpdateTerms", "DeleteTerms",
+    "SetUserPoolSessionConfiguration", "SetUserPoolClientSessionConfiguration",
     "CreateCIMDPolicy", "UpdateCIMDPolicy", "DeleteCIMDPolicy",
 })
 

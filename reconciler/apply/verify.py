@@ -32,8 +32,10 @@ POOL_PART_KEY = {"group": "groups", "resource_server": "resource_servers",
                  "identity_provider": "identity_providers", "domain": "domain",
                  "ui_customization": "ui_customization",
                  "risk_configuration": "risk_configuration",
+                 "session_configuration": "session_configuration",
                  "log_delivery_configuration": "log_delivery_configuration"}
-CLIENT_PART_KINDS = ("ui_customization", "risk_configuration", "managed_login_branding")
+CLIENT_PART_KINDS = ("ui_customization", "risk_configuration", "managed_login_branding",
+                     "client_session_configuration")
 
 
 class _ReadAll(Exception):

@@ -19,6 +19,8 @@ WHOLE_ANSWER_OPERATIONS = (
     "DescribeUserPool",
     "DescribeUserPoolClient",
     "GetUserPoolMfaConfig",
+    "GetUserPoolSessionConfiguration",
+    "GetUserPoolClientSessionConfiguration",
 )
 # Every other read the tool makes, with the member holding what it read: a resource
 # (its unmodeled paths go into it, relative to it, and LivePart moves them out of the

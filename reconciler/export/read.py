@@ -129,6 +129,8 @@ def read_clients(api: ExportApi, pool_id: str, has_domain: bool,
                 live_parts.read_risk_configuration(api, pool_id, client_id), client_id)
         client.parts["managed_login_branding"] = live_parts.read_managed_login_branding(
             api, pool_id, client_id)
+        client.parts["session_configuration"] = live_parts.read_session_configuration(
+            api, pool_id, client_id)
         return client
 
     return parallel_map(read, api.list_clients(pool_id))
@@ -166,6 +168,7 @@ def read_pool(api: ExportApi, pool_id: str, summaries: list[dict[str, Any]]) -> 
         "resource_servers": lambda: live_parts.read_resource_servers(api, pool_id),
         "identity_providers": lambda: read_identity_providers(api, pool_id),
         "log_delivery_configuration": lambda: live_parts.read_log_delivery(api, pool_id),
+        "session_configuration": lambda: live_parts.read_session_configuration(api, pool_id),
         "clients": lambda: read_clients(api, pool_id, bool(chosen), threat_protection),
     }
     if chosen:

@@ -12,7 +12,8 @@ from reconciler.plan.identity_providers import from_describe
 
 ABSENT_CODES = {"ResourceNotFoundException", "UserPoolAddOnNotEnabledException"}
 # Every part read_pool_parts can read: what a pool loses when it is deleted.
-POOL_PART_KEYS = ("groups", "resource_servers", "identity_providers", "domain",
+POOL_PART_KEYS = ("session_configuration",
+                  "groups", "resource_servers", "identity_providers", "domain",
                   "ui_customization", "risk_configuration", "log_delivery_configuration",
                   "replicas")
 
@@ -130,6 +131,18 @@ def read_log_delivery(api: CognitoCaller, pool_id: str) -> LivePart | None:
     return LivePart(document=found)
 
 
+def read_session_configuration(api: CognitoCaller, pool_id: str,
+                               client_id: str | None = None) -> LivePart:
+    """The pool's (or a client's) session configuration. Cognito always answers: the
+    documented defaults when it was never set, so there is always a live document."""
+    if client_id:
+        found = api.call("GetUserPoolClientSessionConfiguration", UserPoolId=pool_id,
+                         ClientId=client_id)
+    else:
+        found = api.call("GetUserPoolSessionConfiguration", UserPoolId=pool_id)
+    return LivePart(document=found)
+
+
 def read_managed_login_branding(api: CognitoCaller, pool_id: str,
                                 client_id: str) -> LivePart | None:
     found = _optional(api, "DescribeManagedLoginBrandingByClient", "ManagedLoginBranding",
@@ -159,6 +172,7 @@ def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
         "resource_servers": lambda: read_resource_servers(api, pool_id),
         "identity_providers": lambda: read_identity_providers(api, pool_id),
         "domain": lambda: read_domain(api, pool, managed.get("domain")),
+        "session_configuration": lambda: read_session_configuration(api, pool_id),
         "ui_customization": lambda: read_ui_customization(api, pool_id),
         "risk_configuration": lambda: read_risk_configuration(api, pool_id),
         "log_delivery_configuration": lambda: read_log_delivery(api, pool_id),
@@ -178,6 +192,8 @@ def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,
         parts["risk_configuration"] = read_risk_configuration(api, pool_id, client_id)
     if "managed_login_branding" in managed:
         parts["managed_login_branding"] = read_managed_login_branding(api, pool_id, client_id)
+    if "session_configuration" in managed:
+        parts["session_configuration"] = read_session_configuration(api, pool_id, client_id)
     if "terms" in managed:
         parts["terms"] = read_terms(api, pool_id, client_id)
     if "cimd_policies" in managed:

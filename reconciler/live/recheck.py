@@ -63,6 +63,9 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
     if change.kind == "replica":
         return next((r.document for r in readers.read_replicas(api, pool_id)
                      if r.document.get("RegionName") == change.live_id), None)
+    if change.kind in ("session_configuration", "client_session_configuration"):
+        # Always answered (the defaults when never set): there is no "gone".
+        return readers.read_session_configuration(api, pool_id, client_id).document
     if change.kind == "ui_customization":
         single = readers.read_ui_customization(api, pool_id, client_id)
     elif change.kind == "risk_configuration":

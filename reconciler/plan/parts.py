@@ -9,10 +9,11 @@ deletes when absent from a spec that manages the kind.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from reconciler import model_facts
+from reconciler import model_facts, pool_defaults
 from reconciler.model import LivePart
 from reconciler.notation import before_after
 from reconciler.plan import branding
@@ -47,6 +48,9 @@ class PartKind:
     extra_ids: tuple[str, ...] = ()  # members that identify a live item in requests
     # For parts with no delete call: the Set call's members that take the part away.
     clear: dict[str, Any] | None = None
+    # For parts Cognito always answers for: what it answers when never set. Live at this
+    # value is "nothing configured" (no removal, nothing to export); a new owner has it.
+    default: dict[str, Any] | None = None
     # A client's part that stays when the client is deleted (a CIMD policy: doc
     # CIMDPolicyType.ClientId), so it is deleted by its own call before a replace.
     outlives_owner: bool = False
@@ -84,6 +88,21 @@ RISK_CONFIGURATION = PartKind("risk_configuration", "RiskConfiguration", None,
 LOG_DELIVERY = PartKind("log_delivery_configuration", "LogDeliveryConfiguration", None,
                         "SetLogDeliveryConfiguration", phase=40,
                         clear={"LogConfigurations": []})
+# Session configuration: Get answers the documented defaults until Set is called
+# ([M] GetUserPoolSessionConfiguration, GetUserPoolClientSessionConfiguration), and there
+# is no delete, so removal sets those defaults again (as CloudFormation's
+# UserPoolSessionConfigurationAttachment returns a pool to them on delete). A client's
+# Set needs the pool's tracking ENABLED [M]: the pool's runs first (35 < 45), and its
+# removal after the clients' (65 > 55).
+POOL_SESSION_DEFAULT = pool_defaults.POOL_SESSION_DEFAULT
+CLIENT_SESSION_DEFAULT = pool_defaults.CLIENT_SESSION_DEFAULT
+SESSION_CONFIGURATION = PartKind(
+    "session_configuration", "SessionConfiguration", None, "SetUserPoolSessionConfiguration",
+    phase=35, clear=POOL_SESSION_DEFAULT, default=POOL_SESSION_DEFAULT)
+CLIENT_SESSION_CONFIGURATION = PartKind(
+    "client_session_configuration", "ClientSessionConfiguration", None,
+    "SetUserPoolClientSessionConfiguration", owner="client", phase=45,
+    clear=CLIENT_SESSION_DEFAULT, default=CLIENT_SESSION_DEFAULT)
 # Keyed by region; after the pool (phase 0) and before the domain, whose failover
 # routing names a replica region; removed after the domain (97).
 REPLICA = PartKind("replica", "Replica", "RegionName", "UpdateUserPoolReplica",
@@ -106,7 +125,8 @@ POOL_LISTS = {"groups": GROUP, "resource_servers": RESOURCE_SERVER,
               "identity_providers": IDENTITY_PROVIDER, "replicas": REPLICA}
 POOL_SINGLETONS = {"domain": DOMAIN, "ui_customization": UI_CUSTOMIZATION,
                    "risk_configuration": RISK_CONFIGURATION,
-                   "log_delivery_configuration": LOG_DELIVERY}
+                   "log_delivery_configuration": LOG_DELIVERY,
+                   "session_configuration": SESSION_CONFIGURATION}
 CLIENT_SINGLETONS = {
     "ui_customization": PartKind("ui_customization", "UICustomization", None,
                                  "SetUICustomization", owner="client", phase=40,
@@ -114,6 +134,7 @@ CLIENT_SINGLETONS = {
     "risk_configuration": PartKind("risk_configuration", "RiskConfiguration", None,
                                    "SetRiskConfiguration", owner="client", phase=40, clear={}),
     "managed_login_branding": MANAGED_LOGIN_BRANDING,
+    "session_configuration": CLIENT_SESSION_CONFIGURATION,
 }
 CLIENT_LISTS = {"terms": TERMS, "cimd_policies": CIMD_POLICY}
 DROPPED = frozenset({"UserPoolId", "CreationDate", "LastModifiedDate", "ClientId",
@@ -215,7 +236,8 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.fingerprint = part_fingerprint(kind.kind, live.document) if live else None
         return replica_rules.plan_replica(base, desired, live, ids, owner.warnings)
     if desired is None:
-        if live is None or (kind.delete_op is None and kind.clear is None):
+        if live is None or (kind.delete_op is None and kind.clear is None) or at_default(
+                kind, live.document):
             return None
         base.action = Action.DELETE
         # Listed parts go when the list leaves them out; single ones only by `remove:`.
@@ -243,6 +265,8 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         desired, note = idp_rules.without_read_only(desired)
         if note:
             owner.warnings.append(PlanWarning(base.address, note))
+    if live is None and kind.default is not None:
+        return _set_from_default(kind, base, shape, desired, ids)
     secrets = _has_secret(desired, kind.secret_paths)
     if live is None:
         base.action = Action.CREATE
@@ -305,6 +329,28 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.blocked = idp_rules.erase_risk(desired, live)
     base.requests = [Request(kind.update_op, body, note=f"full update: {len(body)} fields")]
     return _guard_unmodeled(base, live)
+
+
+def at_default(kind: PartKind, document: dict[str, Any]) -> bool:
+    """Whether ``document`` is what Cognito answers for this part when it was never set."""
+    if kind.default is None:
+        return False
+    shape = Shape.of(kind.definition)
+    return bool(canonical(pick(document, frozenset(kind.default)), shape)
+                == canonical(kind.default, shape))
+
+
+def _set_from_default(kind: PartKind, base: Change, shape: Shape, desired: dict[str, Any],
+                      ids: dict[str, Any]) -> Change | None:
+    """A part of an owner made in this plan: it starts at Cognito's default."""
+    wanted = merge(copy.deepcopy(kind.default or {}), desired, shape)
+    fields = _fields(shape, kind.default or {}, wanted, kind.secret_paths)
+    if not fields:
+        return None  # the default is what the new pool or client gets anyway
+    base.action = Action.CREATE
+    base.fields = fields
+    base.requests = [Request(kind.update_op, {**ids, **wanted})]
+    return base
 
 
 def _guard_unmodeled(change: Change | None, live: LivePart | None) -> Change | None:

@@ -277,8 +277,8 @@ def _lost_with_pool(pool: DesiredPool, live: LivePool, region: str) -> list[Chan
                 lost.append(_lost_part(kind, owner, item))
     for key, kind in part_rules.POOL_SINGLETONS.items():
         single = live.parts.get(key)
-        if not isinstance(single, LivePart):
-            continue
+        if not isinstance(single, LivePart) or part_rules.at_default(kind, single.document):
+            continue  # nothing there (a session configuration at its default is nothing)
         declared_part = pool.parts.get(key)
         if declared_part is not None and (kind.key is None or declared_part.get(
                 kind.key) == single.document.get(kind.key)):

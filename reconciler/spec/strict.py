@@ -12,7 +12,8 @@ omitted list means none), and each client's defaults, lists and token lifetimes.
 Left unmanaged even in strict mode: settings with no default Cognito reads back
 (``device_configuration``, ``sms_configuration``, ``user_pool_add_ons``, the legacy
 verification messages), members inside a block the spec gives in part, create-only
-settings (they can't drift), and the pool's parts (domain, groups, ...).
+settings (they can't drift), and the pool's parts (domain, groups, ...) except the
+session configurations, which Cognito always answers for (their defaults are documented).
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def _fill(settings: dict[str, Any], defaults: dict[str, Any]) -> None:
 
 def strict_client(client: DesiredClient) -> None:
     settings = client.settings
+    # A part Cognito always answers for: managed at the answer it gives when never set
+    # (`remove:` has put None there, which stays).
+    client.parts.setdefault("session_configuration",
+                            copy.deepcopy(pool_defaults.CLIENT_SESSION_DEFAULT))
     if "ClientSecret" in settings:
         # A custom secret is planned as GenerateSecret true (plan/clients.py).
         settings.setdefault("GenerateSecret", False)
@@ -55,5 +60,7 @@ def strict_pool(pool: DesiredPool) -> None:
     """``pool`` (and its clients) with every unset covered setting at its default."""
     _fill(pool.settings, pool_defaults.POOL_DEFAULTS)
     _fill(pool.settings, {member: [] for member in POOL_LISTS})
+    pool.parts.setdefault("session_configuration",
+                          copy.deepcopy(pool_defaults.POOL_SESSION_DEFAULT))
     for client in pool.clients or []:
         strict_client(client)
