@@ -216,9 +216,9 @@ def _array_of(name: str, description: str) -> Schema:
 # The one spelling for taking a part away (issue 13): leaving a key out means "not
 # managed", so removal is said by naming the key in `remove:`, on the pool or a client.
 POOL_REMOVABLE = ("domain", "ui_customization", "risk_configuration",
-                  "log_delivery_configuration")
+                  "log_delivery_configuration", "session_configuration")
 CLIENT_REMOVABLE = ("analytics_configuration", "ui_customization", "risk_configuration",
-                    "managed_login_branding")
+                    "managed_login_branding", "session_configuration")
 
 
 def _removal(keys: tuple[str, ...], owner: str) -> Schema:
@@ -272,6 +272,11 @@ RESOURCES = (
                 **_ref("LogDeliveryConfiguration"),
                 "description": "Where the pool's user activity and notification logs go.",
             },
+            "session_configuration": {
+                **_ref("SessionConfiguration"),
+                "description": "Session tracking and the most token sessions per user "
+                "(SetUserPoolSessionConfiguration); Essentials or Plus tier.",
+            },
             "replicas": _array_of(
                 "Replica", "The regions the pool is replicated to (multi-Region replication), "
                 "found by region_name; a replica left out of the list is deleted."),
@@ -308,6 +313,12 @@ RESOURCES = (
                 **_ref("ManagedLoginBranding"),
                 "description": "This client's managed login branding style.",
             },
+            "session_configuration": {
+                **_ref("ClientSessionConfiguration"),
+                "description": "How long this client silently reuses an SSO session "
+                "(SetUserPoolClientSessionConfiguration); needs the pool's session tracking "
+                "ENABLED.",
+            },
             "terms": _array_of(
                 "Terms", "This client's terms documents (CreateTerms), found by terms_name: "
                 "terms-of-use and privacy-policy, one of each at most; one left out of the "
@@ -342,6 +353,17 @@ RESOURCES = (
         "LogDeliveryConfiguration",
         "SetLogDeliveryConfiguration",
         "Log delivery settings (SetLogDeliveryConfiguration).",
+    ),
+    Resource(
+        "SessionConfiguration",
+        "SetUserPoolSessionConfiguration",
+        "The pool's session configuration (SetUserPoolSessionConfiguration, a full "
+        "replacement: both members are required).",
+    ),
+    Resource(
+        "ClientSessionConfiguration",
+        "SetUserPoolClientSessionConfiguration",
+        "An app client's session configuration (SetUserPoolClientSessionConfiguration).",
     ),
     Resource(
         "ManagedLoginBranding",
