@@ -42,12 +42,17 @@ class Connections:
     def __call__(self, region: str | None) -> Any:
         from reconciler.aws.facade import Cognito
         from reconciler.aws.pacing import Pacer, pacing_enabled
+        from reconciler.aws.provisioned import client_lookup
 
         if region not in self._cache:
             client: Any = self._factory.client(region)
             pacer = None
             if pacing_enabled(self.endpoint):
-                pacer = self._pacers.setdefault(client.meta.region_name, Pacer())
+                region_name = client.meta.region_name
+                if region_name not in self._pacers:
+                    # Each category's provisioned rate, asked of this region's client.
+                    self._pacers[region_name] = Pacer(lookup=client_lookup(client))
+                pacer = self._pacers[region_name]
             self._cache[region] = Cognito(client, self.endpoint, pacer=pacer)
         return self._cache[region]
 

@@ -9,8 +9,10 @@ that category's rate, which then creeps back up.
 
 A category's account-wide rate is the table's default until GetProvisionedLimit says
 what the account is provisioned for (``provisioned.py``): asked once per category, on
-the first call of that category, and only when the LimitManagement quota (1 request/s)
-has room right then; until it answers, or when it can't, the default holds, which is
+the first call of that category, and only when the LimitManagement quota (1 request/s
+per account, shared with every other client: the run before this one may have just
+used it, so the first look-up waits one interval into the run) has room right then,
+never holding a call back; until it answers, or when it can't, the default holds, which is
 never above the provisioned limit ("The value must be between the default limit and
 your account-level maximum limit", doc: UpdateProvisionedLimit). ``-v`` logs each
 category's rate and where it came from.
@@ -125,6 +127,7 @@ class RateLimiter:
                 # Interrupted: stop waiting; the facade sends no write from now on,
                 # and a read then is a single call.
                 return waited
+            self._before_slot(operation)
             with self._lock:
                 now = self._clock()
                 buckets = [self._bucket(key, rate) for key, rate in self._keys(operation, pool_id)]
@@ -137,6 +140,10 @@ class RateLimiter:
                 delay = ready_at - now
             self._sleep(delay)
             waited += delay
+
+    def _before_slot(self, operation: str) -> None:
+        """Called before each look for a slot (again after each wait): a subclass may
+        adjust the rates here."""
 
     def set_rate(self, category: str, rate: float) -> None:
         """From now on, ``category``'s account-wide limit is ``rate`` requests/s (a
@@ -231,12 +238,15 @@ class Pacer(RateLimiter):
         self.resolved: dict[str, provisioned.CategoryRate] = {}  # AWS category name -> rate
         self._asking: set[str] = set()
         self._waiting: set[str] = set()  # told -v it runs at the default for now
+        gate_rate = quota_table.CATEGORY_RATES[quota_table.LIMIT_MANAGEMENT] * self.factor
+        self._first_lookup = self._clock() + 1.0 / max(MIN_RATE, gate_rate)
 
-    def acquire(self, operation: str, pool_id: str | None = None) -> float:
+    def _before_slot(self, operation: str) -> None:
+        # Also after each wait: calls queued at the start of a run still get to ask
+        # once LimitManagement has room.
         category = quota_table.CATEGORY_OF.get(operation)
         if category is not None and category != quota_table.LIMIT_MANAGEMENT:
             self._resolve(category)
-        return super().acquire(operation, pool_id)
 
     def _resolve(self, category: str) -> None:
         """Ask GetProvisionedLimit for ``category`` if it hasn't been and the
@@ -249,7 +259,7 @@ class Pacer(RateLimiter):
                 now = self._clock()
                 gate = self._bucket((SHORT_NAMES[quota_table.LIMIT_MANAGEMENT],),
                                     quota_table.CATEGORY_RATES[quota_table.LIMIT_MANAGEMENT])
-                if gate.earliest(now) > now:
+                if now < self._first_lookup or gate.earliest(now) > now:
                     first = category not in self._waiting
                     self._waiting.add(category)
                     if first:

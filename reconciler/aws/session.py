@@ -54,6 +54,9 @@ SANDBOX_REGION = "us-east-1"
 # Sent twice, these have the effect of sending them once.
 _REPEATABLE_PREFIXES = ("Describe", "Get", "List", "Update", "Set", "Tag", "Untag",
                         "AdminGet", "AdminList")
+# Pacing's look-up of a provisioned rate (aws/provisioned.py): its failure means the
+# default rate, which is always safe, so a retry's backoff would only delay the run.
+_NEVER_RETRIED = frozenset({"GetProvisionedLimit"})
 # Raised before a byte of the request left this machine: safe to retry anything.
 _NOT_SENT = (bex.EndpointConnectionError, bex.ConnectTimeoutError, bex.ProxyConnectionError,
              bex.SSLError)
@@ -196,6 +199,8 @@ class RetryConditions(BaseRetryableChecker):
 
     def is_retryable(self, context: Any) -> bool:
         if not self._max_attempts.is_retryable(context):
+            return False
+        if getattr(context.operation_model, "name", "") in _NEVER_RETRIED:
             return False
         if isinstance(context.caught_exception, _NOT_SENT):
             return bool(context.attempt_number < self._connect_attempts)

@@ -75,6 +75,9 @@ def test_other_apps_sharing_the_quota_slow_it_down_but_it_converges(
     assert run(sandbox_url, "plan", "--detailed-exitcode", spec).code == 0
     assert users_by_pool(cognito) == before
     assert throttled >= 1
-    assert retried == throttled  # every throttle ridden out by a retry
+    # Every throttle ridden out by a retry, except pacing's look-up of a provisioned
+    # rate, which is never retried: a refusal means the default rate (aws/provisioned.py).
+    lookups = result.err.count("GetProvisionedLimit refused: TooManyRequestsException")
+    assert retried + lookups == throttled
     figures.record("throttling", injected=throttled, retried=retried)
     figures.record("users", counted_before=10, counted_after=10, lost=0)

@@ -47,7 +47,10 @@ class Account:
 
 
 def pacer(fake: FakeTime, account: Account | None) -> Pacer:
-    return Pacer(factor=1.0, lookup=account, clock=fake.clock, sleep=fake.sleep)
+    """A pacer one second into its run: LimitManagement (1 request/s) has room."""
+    limiter = Pacer(factor=1.0, lookup=account, clock=fake.clock, sleep=fake.sleep)
+    fake.now += 1.0
+    return limiter
 
 
 def spacing(fake: FakeTime, limiter: Pacer, operation: str, pools: int = 4) -> float:
@@ -125,6 +128,18 @@ def test_lookups_never_wait_for_the_limit_management_quota() -> None:
     assert limiter.resolved["UserPoolClientRead"].rate == 30
 
 
+def test_the_first_second_of_a_run_asks_nothing() -> None:
+    # The quota is shared: the run before this one may have asked a moment ago.
+    fake = FakeTime()
+    account = Account({"UserPoolRead": 30})
+    limiter = Pacer(factor=1.0, lookup=account, clock=fake.clock, sleep=fake.sleep)
+    limiter.acquire("DescribeUserPool", "pool-a")
+    assert account.asked == [] and "UserPoolRead" not in limiter.resolved
+    fake.now += 1.0
+    limiter.acquire("DescribeUserPool", "pool-a")
+    assert account.asked == ["UserPoolRead"]
+
+
 def test_the_per_pool_limit_does_not_scale_with_a_provisioned_limit() -> None:
     # "Provisioned limits are account-level resources. They apply to the aggregate rate
     # of all requests from all user pools": the 5/s per pool stays.
@@ -161,6 +176,7 @@ def test_verbose_log_names_each_rate_and_its_source(caplog: pytest.LogCaptureFix
     fake = FakeTime()
     limiter = Pacer(factor=0.9, lookup=Account({"UserPoolRead": 30}), clock=fake.clock,
                     sleep=fake.sleep)
+    fake.now += 1.2
     with caplog.at_level(logging.DEBUG, logger="reconciler.aws.pacing"):
         limiter.acquire("DescribeUserPool", "pool-a")
         limiter.acquire("ListGroups", "pool-a")
