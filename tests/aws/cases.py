@@ -60,6 +60,32 @@ CASES: list[dict[str, Any]] = [
          [POOL, DOMAIN, DOMAIN_ACTIVE]),
     case("GetLogDeliveryConfiguration", "none", ON_POOL, [POOL]),
     case("ListTagsForResource", "no-tags", {"ResourceArn": "${pool_arn}"}, [POOL]),
+    case("GetUICustomization", "none", ON_POOL, [POOL]),
+    case("DescribeManagedLoginBrandingByClient", "none",
+         {"UserPoolId": "${pool_id}", "ClientId": "${client_id}"}, [POOL, CLIENT]),
+    case("DescribeIdentityProvider", "oidc-with-endpoints",
+         {"UserPoolId": "${pool_id}", "ProviderName": "CrtestOIDC"},
+         [POOL, {"operation": "CreateIdentityProvider", "request": {
+             "UserPoolId": "${pool_id}", "ProviderName": "CrtestOIDC", "ProviderType": "OIDC",
+             "ProviderDetails": {
+                 "client_id": "crtest-client", "client_secret": "crtest-secret-value",
+                 "attributes_request_method": "GET", "authorize_scopes": "openid email",
+                 "oidc_issuer": "https://login.example.com",
+                 # Every endpoint given: Cognito has no discovery document to fetch.
+                 "authorize_url": "https://login.example.com/authorize",
+                 "token_url": "https://login.example.com/token",
+                 "attributes_url": "https://login.example.com/userinfo",
+                 "jwks_uri": "https://login.example.com/.well-known/jwks.json"},
+             "AttributeMapping": {"email": "email", "username": "sub"}}}]),
+    # Parts of the 1.44 model (issue 11.2): their answers for a pool that has none.
+    case("ListUserPoolReplicas", "none", ON_POOL, [POOL]),
+    case("GetUserPoolSessionConfiguration", "default", ON_POOL, [POOL]),
+    case("GetUserPoolClientSessionConfiguration", "default",
+         {"UserPoolId": "${pool_id}", "ClientId": "${client_id}"}, [POOL, CLIENT]),
+    case("ListCIMDPolicies", "none", {"UserPoolId": "${pool_id}", "MaxResults": 60}, [POOL]),
+    case("DescribeTermsByClient", "none",
+         {"UserPoolId": "${pool_id}", "ClientId": "${client_id}", "TermsName": "terms-of-use"},
+         [POOL, CLIENT]),
     # The refusals the tool relies on.
     case("DescribeRiskConfiguration", "threat-protection-off", ON_POOL, [POOL]),
     case("DeleteUserPoolDomain", "no-such-domain",

@@ -26,6 +26,7 @@ from .snapshots import REGION_PLACEHOLDER, RUN_PLACEHOLDER, SNAPSHOTS, answer_of
 REPO = Path(__file__).resolve().parents[2]
 ENABLE = "COGNITO_RECONCILER_AWS_TESTS"
 RECORD = "COGNITO_RECONCILER_AWS_RECORD"
+CAPTURE_ID = "cognito-reconciler-conformance-capture"
 
 
 def _load_sweeper() -> ModuleType:
@@ -95,7 +96,9 @@ def raw_caller(client: Any) -> Callable[[str, dict[str, Any]], tuple[int, dict[s
         body = http_response.content
         captured.append((http_response.status_code, json.loads(body) if body else {}))
 
-    client.meta.events.register("after-call.cognito-idp", keep)
+    # One capture per client: a newer caller's replaces the last one's.
+    client.meta.events.unregister("after-call.cognito-idp", unique_id=CAPTURE_ID)
+    client.meta.events.register("after-call.cognito-idp", keep, unique_id=CAPTURE_ID)
     names = {v: k for k, v in client.meta.method_to_api_mapping.items()}
 
     def call(operation: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -45,6 +45,8 @@ _POOL_ID = re.compile(r"\b[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+\b")
 _ARN_ACCOUNT = re.compile(r"(arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:)(\d{12})(?=:)")
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 _ACCOUNT = re.compile(r"(?<![0-9])\d{12}(?![0-9])")
+# Client ids are 26 lowercase letters and digits (API reference examples), also in messages.
+_CLIENT_ID = re.compile(r"\b(?=[a-z]*\d)[a-z0-9]{26}\b")
 
 
 def token(kind: str) -> str:
@@ -59,6 +61,7 @@ def _mask_text(text: str, replacements: Mapping[str, str]) -> str:
             text = text.replace(real, placeholder)
     text = _ARN_ACCOUNT.sub(lambda m: m.group(1) + token("account"), text)
     text = _UUID.sub(token("uuid"), text)
+    text = _CLIENT_ID.sub(token("client-id"), text)
     return _ACCOUNT.sub(token("account"), text)
 
 

@@ -35,11 +35,13 @@ def test_ids_inside_text_and_arns_are_masked_and_other_values_kept():
     pool = {"Arn": "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abcDEF123",
             "Name": "plain", "MfaConfiguration": "OFF", "EstimatedNumberOfUsers": 0,
             "message": "No such domain x in user pool eu-west-1_abcDEF123.",
+            "error": "No managed login branding exists for client 6p3bs000no6a4ue1idruvd05ad.",
             "ManagedLoginBrandingId": "0f5a3c2e-1b2c-4d5e-8f90-123456789abc"}
     masked = mask(pool, REPL)
     assert masked["Arn"] == (f"arn:aws:cognito-idp:<region>:{token('account')}:userpool/"
                              f"{token('pool-id')}")
     assert masked["message"] == f"No such domain x in user pool {token('pool-id')}."
+    assert masked["error"] == f"No managed login branding exists for client {token('client-id')}."
     assert masked["ManagedLoginBrandingId"] == token("uuid")
     assert (masked["Name"], masked["MfaConfiguration"], masked["EstimatedNumberOfUsers"]) == \
         ("plain", "OFF", 0)
