@@ -124,11 +124,16 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
     USER_POOL_READ: (
         "DescribeUserPool",
         "ListUserPools",
+        # Replicas act on the whole pool (a copy of it in another region), as these do.
+        "ListUserPoolReplicas",  # ASSUMED
     ),
     USER_POOL_UPDATE: (
         "CreateUserPool",
         "UpdateUserPool",
         "DeleteUserPool",
+        "CreateUserPoolReplica",  # ASSUMED
+        "UpdateUserPoolReplica",  # ASSUMED
+        "DeleteUserPoolReplica",  # ASSUMED
     ),
     USER_POOL_CLIENT_READ: (
         "DescribeUserPoolClient",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from reconciler.errors import Diagnostic
-from reconciler.spec import cognito_rules, mfa_rules
+from reconciler.spec import cognito_rules, mfa_rules, replica_rules
 from reconciler.spec.findings import Locate
 from reconciler.spec.findings import error as _error
 from reconciler.spec.findings import items as _items
@@ -52,6 +52,7 @@ def check(data: Any, locate: Locate, hidden: Set[SpecPath] = frozenset()) -> lis
         out += _removed_and_set(pool, path, locate)
         out += mfa_rules.check_pool(pool, path, locate)
         out += cognito_rules.check_pool(pool, path, locate, STANDARD_ATTRIBUTES, hidden)
+        out += replica_rules.check_pool(pool, path, locate)
         for client_path, client in _items(pool.get("clients"), (*path, "clients")):
             out += _client(client, client_path, locate)
             out += _removed_and_set(client, client_path, locate)
