@@ -19,6 +19,7 @@ from reconciler.spec.findings import error as _error
 from reconciler.spec.findings import items as _items
 from reconciler.spec.findings import warning as _warning
 from reconciler.spec.pool_feature_rules import check as _pool_features
+from reconciler.spec.session_rules import check as _sessions
 from reconciler.spec.yaml_source import SpecPath
 
 Show = Callable[[SpecPath, Any], str]  # a value as a message may quote it
@@ -52,6 +53,7 @@ def check_pool(
     out += _threat_protection(pool, path, locate)
     out += _identity_providers(pool, path, locate, show)
     out += _pool_features(pool, path, locate)
+    out += _sessions(pool, path, locate)
     for client_path, client in _items(pool.get("clients"), (*path, "clients")):
         out += _oauth(client, client_path, locate)
         out += _urls(client, client_path, locate, show)
