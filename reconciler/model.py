@@ -7,6 +7,9 @@ secrets (dropped at the AWS edge).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +68,27 @@ class DesiredPool:
         return f"user_pool.{self.name}"
 
 
+# A key made per process: a digest of a client secret compares two values in memory
+# and means nothing outside this run (it is never printed, logged or saved).
+_SECRET_KEY = secrets.token_bytes(32)
+
+
+def secret_digest(value: str) -> bytes:
+    return hmac.new(_SECRET_KEY, value.encode(), hashlib.sha256).digest()
+
+
+@dataclass(frozen=True)
+class SecretHeld:
+    """``HasSecret`` as the AWS edge sets it for a client that has a secret: truthy,
+    with the digest of the value DescribeUserPoolClient returned (None when it returned
+    none: a secret managed in Secrets Manager, or one Cognito doesn't show)."""
+
+    digest: bytes | None = field(default=None, repr=False)
+
+    def __bool__(self) -> bool:
+        return True
+
+
 @dataclass
 class LiveClient:
     client_id: str
@@ -73,6 +97,11 @@ class LiveClient:
     has_secret: bool
     unmodeled: list[str] = field(default_factory=list)
     parts: dict[str, Any] = field(default_factory=dict)  # LivePart, list of them, or None
+    # Of the secret Cognito returned, a digest only (see secret_digest); None: none read.
+    secret_digest: bytes | None = field(default=None, repr=False)
+    # ListUserPoolClientSecrets' (ClientSecretId, create date), oldest first; None: not
+    # read (only clients whose spec gives a custom secret are listed).
+    secret_ids: list[tuple[str, str]] | None = None
 
     @classmethod
     def from_describe(cls, client_id: str, name: str, describe: dict[str, Any],
@@ -80,10 +109,11 @@ class LiveClient:
         """A client as the facade's describe_client returns it (``HasSecret`` and the
         unmodeled paths beside the members), those two moved out of the document."""
         document = dict(describe)
-        has_secret = bool(document.pop("HasSecret", False))
+        held = document.pop("HasSecret", False)
         unmodeled = list(document.pop(UNMODELED_KEY, []))
-        return cls(client_id=client_id, name=name, describe=document, has_secret=has_secret,
-                   unmodeled=unmodeled, parts=dict(parts or {}))
+        return cls(client_id=client_id, name=name, describe=document, has_secret=bool(held),
+                   unmodeled=unmodeled, parts=dict(parts or {}),
+                   secret_digest=held.digest if isinstance(held, SecretHeld) else None)
 
 
 @dataclass

@@ -41,16 +41,7 @@ TOOL_FILLED = frozenset({"UserPoolId", "ClientId"})
 # (written into the schema as x-not-in-spec, and checked by the coverage test). The
 # planner still carries their live values in every update, so leaving them out of
 # the spec never resets them.
-NOT_IN_SPEC: dict[str, dict[str, str]] = {
-    "Client": {
-        "PublishSecretsInAWSSecretsManager": (
-            "write-only: DescribeUserPoolClient never returns it (a managed secret shows as "
-            "ClientSecretArn), so a plan could not compare it, and false deletes the Secrets "
-            "Manager secret at once; an update that omits it keeps the live setting "
-            "(doc: UpdateUserPoolClient.PublishSecretsInAWSSecretsManager)"
-        ),
-    },
-}
+NOT_IN_SPEC: dict[str, dict[str, str]] = {}
 DESCRIPTION_LIMIT = 300
 Schema = dict[str, Any]
 

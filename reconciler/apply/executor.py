@@ -256,7 +256,10 @@ class Execution:
             return
         document = dict(client)
         # As the facade's describe_client does: the secret never leaves the edge.
-        document["HasSecret"] = bool(document.pop("ClientSecret", None))
+        # A secret kept in Secrets Manager shows as ClientSecretArn instead (doc:
+        # UserPoolClientType.ClientSecretArn).
+        document["HasSecret"] = (bool(document.pop("ClientSecret", None))
+                                 or bool(document.get("ClientSecretArn")))
         self.written_clients[(str(document.get("UserPoolId")),
                               str(document.get("ClientId")))] = document
 

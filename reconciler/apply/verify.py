@@ -18,6 +18,7 @@ from typing import Any
 
 from reconciler.aws_types import UNMODELED_KEY
 from reconciler.concurrency import parallel_map, side_by_side
+from reconciler.live.client_secrets import read_client
 from reconciler.live.parts import read_client_parts, read_pool_parts
 from reconciler.live.read import CognitoReader, LiveReader
 from reconciler.model import DesiredPool, LiveClient, LivePool
@@ -187,9 +188,8 @@ def _refreshed_clients(api: CognitoReader, pool: DesiredPool, old: LivePool,
         if name not in changed and client_id in kept:
             return kept[client_id]
         # Changed, created, or appeared since the plan: read as a full read would.
-        client = LiveClient.from_describe(client_id, name,
-                                          api.describe_client(old.pool_id, client_id))
         desired = wanted.get(name)
+        client = read_client(api, old.pool_id, client_id, name, desired)
         if desired is not None and desired.parts:
             client = replace(client, parts=read_client_parts(api, old.pool_id, client_id,
                                                              desired.parts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import threading
 from collections.abc import Callable
@@ -13,11 +14,32 @@ from reconciler import interruption
 from reconciler.aws.errors import CognitoError, NotSent, OutcomeUnknown, is_read, translated
 from reconciler.aws.pacing import RateLimiter, pool_id_of
 from reconciler.aws_types import UNMODELED_KEY
+from reconciler.model import SecretHeld, secret_digest
 
 log = logging.getLogger("reconciler.aws")
 
 SECRET_MEMBERS = ("ClientSecret",)
 PAGE_SIZE = 60  # the maximum ListUserPools / ListUserPoolClients accept
+
+
+def secret_held(client: dict[str, Any]) -> SecretHeld | bool:
+    """Drops the secret from a client document (UserPoolClientType) and says whether the
+    client has one, as ``HasSecret``: a digest of a returned value (kept in memory to
+    compare a spec's custom secret), or none for a secret Cognito keeps in Secrets
+    Manager, where ClientSecretArn stands instead of ClientSecret (doc:
+    UserPoolClientType.ClientSecretArn). The value is dropped here, at the edge, so
+    nothing downstream can leak it."""
+    values = [str(v) for v in (client.pop(name, None) for name in SECRET_MEMBERS) if v]
+    if values:
+        return SecretHeld(secret_digest(values[0]))
+    return SecretHeld() if client.get("ClientSecretArn") else False
+
+
+def _created(value: Any) -> float:
+    """A create date as seconds: botocore parses it to a datetime."""
+    if isinstance(value, datetime.datetime):
+        return value.timestamp()
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 class _Stopped(Exception):
@@ -131,10 +153,19 @@ class Cognito:
         """The client without its secret; ``HasSecret`` says whether it has one."""
         result = self.call("DescribeUserPoolClient", UserPoolId=pool_id, ClientId=client_id)
         client: dict[str, Any] = result["UserPoolClient"]
-        # The secret is dropped here, at the edge, so nothing downstream can leak it.
-        client["HasSecret"] = any(client.pop(name, None) for name in SECRET_MEMBERS)
+        client["HasSecret"] = secret_held(client)
         client[UNMODELED_KEY] = result.get(UNMODELED_KEY, [])
         return client
+
+    def list_client_secrets(self, pool_id: str, client_id: str) -> list[tuple[str, str]]:
+        """The client's secrets as (ClientSecretId, create date), oldest first; the
+        values are never returned (doc: ListUserPoolClientSecrets)."""
+        found = self.pages("ListUserPoolClientSecrets", "ClientSecrets",
+                           UserPoolId=pool_id, ClientId=client_id)
+        ordered = sorted(found, key=lambda s: (_created(s.get("ClientSecretCreateDate")),
+                                               str(s.get("ClientSecretId"))))
+        return [(str(s.get("ClientSecretId")), str(s.get("ClientSecretCreateDate", "")))
+                for s in ordered]
 
     def get_mfa_config(self, pool_id: str) -> dict[str, Any]:
         result = self.call("GetUserPoolMfaConfig", UserPoolId=pool_id)

@@ -42,6 +42,11 @@ class PoolOutputs:
     user_pool_arn: str
     issuer_url: str
     clients: dict[str, str] = field(default_factory=dict)  # client name -> client id
+    # client name -> ARN of the Secrets Manager secret holding its client secret (only
+    # clients whose secret Cognito keeps there), and -> ClientType where it isn't
+    # REGULAR (every client the tool creates is: client_facts).
+    client_secret_arns: dict[str, str] = field(default_factory=dict)
+    client_types: dict[str, str] = field(default_factory=dict)
     domain: str | None = None  # the live domain's host name, when the spec has a domain
 
     @property
@@ -57,6 +62,10 @@ class PoolOutputs:
                                 "user_pool_arn": self.user_pool_arn,
                                 "issuer_url": self.issuer_url, "jwks_url": self.jwks_url,
                                 "clients": dict(self.clients)}
+        if self.client_secret_arns:
+            data["client_secret_arns"] = dict(self.client_secret_arns)
+        if self.client_types:
+            data["client_types"] = dict(self.client_types)
         if self.domain:
             data["domain"] = self.domain
             data["sign_in_url"] = self.sign_in_url
@@ -103,6 +112,7 @@ def collect(result: PlanResult) -> list[PoolOutputs]:
                 clients[client.name] = live_ids[client.name]
             else:
                 missing.append(f"{pool.address}.client.{client.name}")
+        secret_arns, client_types = client_facts(item.live, clients)
         domain = None
         index = pool.path[1] if len(pool.path) > 1 else None
         if isinstance(index, int) and spec_pools[index].get("domain"):
@@ -116,11 +126,37 @@ def collect(result: PlanResult) -> list[PoolOutputs]:
                                  user_pool_id=item.live.pool_id,
                                  user_pool_arn=str(describe.get("Arn") or ""),
                                  issuer_url=issuer_url(describe, item.region),
-                                 clients=clients, domain=domain))
+                                 clients=clients, domain=domain,
+                                 client_secret_arns=secret_arns, client_types=client_types))
     if missing:
         raise ReconcilerError(f"not created yet: {', '.join(missing)}",
                               "run `cognito-reconciler apply` with these specs first")
     return pools
+
+
+def client_facts(live: LivePool,
+                 clients: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Per client of the spec: the ARN of the Secrets Manager secret that holds its
+    client secret (the way to hand a generated secret to an app: the app reads
+    ``clientSecretValue`` from that secret, doc: UserPoolClientType.ClientSecretArn),
+    and its ClientType when that isn't REGULAR: DCR, a client an application registered
+    through dynamic client registration, which supports no client secret operations
+    (doc: UserPoolClientType.ClientType). REGULAR is every client made by
+    CreateUserPoolClient, so every client this tool creates: repeating it would say
+    nothing. Never the secret itself: the live read holds none."""
+    by_id = {c.client_id: c for c in live.clients}
+    arns: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for name, client_id in clients.items():
+        found = by_id.get(client_id)
+        if found is None:
+            continue
+        if found.describe.get("ClientSecretArn"):
+            arns[name] = str(found.describe["ClientSecretArn"])
+        kind = found.describe.get("ClientType")
+        if kind and kind != "REGULAR":
+            types[name] = str(kind)
+    return arns, types
 
 
 def pending_id_changes(result: PlanResult) -> list[str]:
@@ -143,6 +179,12 @@ def env_lines(pools: list[PoolOutputs]) -> list[str]:
         pairs.append((env_name(pool.name, "JWKS_URL"), pool.jwks_url))
         for client, client_id in pool.clients.items():
             pairs.append((env_name(pool.name, "CLIENT", client, "ID"), client_id))
+            if client in pool.client_secret_arns:
+                pairs.append((env_name(pool.name, "CLIENT", client, "SECRET_ARN"),
+                              pool.client_secret_arns[client]))
+            if client in pool.client_types:
+                pairs.append((env_name(pool.name, "CLIENT", client, "TYPE"),
+                              pool.client_types[client]))
         if pool.domain and pool.sign_in_url:
             pairs.append((env_name(pool.name, "DOMAIN"), pool.domain))
             pairs.append((env_name(pool.name, "SIGN_IN_URL"), pool.sign_in_url))
@@ -177,9 +219,12 @@ def json_text(pools: list[PoolOutputs]) -> str:
 def outputs(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
             var_files: tuple[str, ...], output_format: str) -> None:
     """Print what an app needs, per pool: region, pool id and ARN, issuer and JWKS URLs,
-    domain and hosted sign-in URL, client ids by name.
+    domain and hosted sign-in URL, client ids by name, and for clients whose secret
+    Cognito keeps in Secrets Manager (publish_secrets_in_aws_secrets_manager), that
+    secret's ARN.
 
-    The pools and clients must exist: run apply first. Client secrets are never printed.
+    The pools and clients must exist: run apply first. Client secrets are never printed:
+    an app reads its secret from Secrets Manager by the ARN.
     """
     opts = options(ctx)
     spec = spec_input(specs, variables, var_files)

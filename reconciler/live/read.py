@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from reconciler.aws_types import UNMODELED_KEY
 from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.errors import ReconcilerError
+from reconciler.live.client_secrets import read_client
 from reconciler.live.parts import POOL_PART_KEYS, read_client_parts, read_pool_parts
 from reconciler.model import DesiredPool, LiveClient, LivePool
 from reconciler.plan.pools import live_fingerprint
@@ -22,6 +23,7 @@ class CognitoReader(Protocol):
     def find_user_pool(self, pool_id: str) -> dict[str, Any] | None: ...
     def list_clients(self, pool_id: str) -> list[dict[str, Any]]: ...
     def describe_client(self, pool_id: str, client_id: str) -> dict[str, Any]: ...
+    def list_client_secrets(self, pool_id: str, client_id: str) -> list[tuple[str, str]]: ...
     def get_mfa_config(self, pool_id: str) -> dict[str, Any]: ...
     def call(self, operation: str, **params: Any) -> dict[str, Any]: ...
     def pages(self, operation: str, key: str, **params: Any) -> list[dict[str, Any]]: ...
@@ -136,10 +138,14 @@ class LiveReader:
         parts_by_id = {c.client_id: c.parts for c in pool.clients or [] if c.client_id}
         pinned = set(parts_by_id)
 
+        desired_by_name = {c.name: c for c in pool.clients or [] if c.client_id is None}
+        desired_by_id = {c.client_id: c for c in pool.clients or [] if c.client_id}
+
         def read_one(summary: dict[str, Any]) -> LiveClient:
-            client = LiveClient.from_describe(
-                str(summary["ClientId"]), str(summary["ClientName"]),
-                api.describe_client(pool_id, str(summary["ClientId"])))
+            client_id, name = str(summary["ClientId"]), str(summary["ClientName"])
+            desired = desired_by_id.get(client_id) or (
+                None if client_id in pinned else desired_by_name.get(name))
+            client = read_client(api, pool_id, client_id, name, desired)
             managed = parts_by_id.get(client.client_id) or (
                 None if client.client_id in pinned else parts_by_name.get(client.name))
             if managed:

@@ -8,6 +8,7 @@ from reconciler import model_facts
 from reconciler.errors import ReconcilerError
 from reconciler.model import DesiredClient, LiveClient
 from reconciler.notation import before_after
+from reconciler.plan import client_secrets as secrets
 from reconciler.plan import tokens
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, Request
@@ -55,10 +56,13 @@ def match_clients(desired: list[DesiredClient], live: list[LiveClient],
 
 
 def current_document(live: LiveClient) -> dict[str, Any]:
-    """The live client in request terms; GenerateSecret inferred from the secret's presence."""
+    """The live client in request terms; GenerateSecret inferred from the secret's
+    presence, PublishSecretsInAWSSecretsManager from ClientSecretArn's (Describe returns
+    neither member: plan/client_secrets.py)."""
     doc: dict[str, Any] = pick(live.describe,
                                model_facts.members(KIND, "create_members") - READ_ONLY)
     doc["GenerateSecret"] = live.has_secret
+    doc[secrets.PUBLISH] = secrets.published(live.describe)
     return doc
 
 
@@ -130,7 +134,7 @@ def plan_delete(live: LiveClient, pool_address: str, region: str, pool_id: str,
     return Change(
         address=client_address(pool_address, live.name), kind=KIND, name=live.name,
         action=Action.DELETE, region=region, pool_address=pool_address, phase=DELETE_PHASE,
-        reason=f"{why}; {credential_note(live.client_id)}",
+        reason=f"{why}; {credential_note(live.client_id)}{secrets.delete_note(live)}",
         requests=requests, live_id=live.client_id, fingerprint=fingerprint(live.describe),
     )
 
@@ -151,6 +155,9 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     wanted.update(tokens.desired_tokens(current, desired.settings))
     fields = client_field_changes(current, wanted)
     fields += unit_changes(current, wanted, desired.settings)
+    rotate = _rotates_secret(desired, live, fields)
+    if rotate:
+        fields.append(secrets.masked_secret_change())
     if not fields:
         return None
     change = Change(address=client_address(pool_address, desired.name), kind=KIND,
@@ -173,12 +180,47 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
         return change
     update_members = model_facts.members(KIND, "update_members")
     body = pick(wanted, update_members - {"UserPoolId", "ClientId"})
-    change.requests = [Request("UpdateUserPoolClient",
-                               {"UserPoolId": pool_id, "ClientId": live.client_id, **body},
-                               note=f"full update: {len(body)} fields")]
+    publish = secrets.publish_change(fields)
+    if publish is None:
+        # Omitted, Cognito keeps the secret where it is; re-sent, true would migrate
+        # (and rotate) again (doc: UpdateUserPoolClient.PublishSecretsInAWSSecretsManager).
+        body.pop(secrets.PUBLISH, None)
+    else:
+        change.reason = secrets.publish_reason(publish, live)
+        change.warnings += [w for w in [secrets.publish_warning(publish)] if w]
+    if any(f.path != secrets.SECRET_PATH for f in fields):
+        change.requests = [Request("UpdateUserPoolClient",
+                                   {"UserPoolId": pool_id, "ClientId": live.client_id,
+                                    **body},
+                                   note=f"full update: {len(body)} fields")]
+    if rotate:
+        _plan_rotation(change, desired, live, pool_id)
     if live.unmodeled:
         change.blocked = unmodeled_message(live.unmodeled)
     return change
+
+
+def _rotates_secret(desired: DesiredClient, live: LiveClient,
+                    fields: list[FieldChange]) -> bool:
+    """A custom secret the spec changes, on a client that keeps its secret (a
+    generate_secret change is a replace, which sends the spec's secret anyway)."""
+    given = desired.settings.get(secrets.SECRET)
+    if given is None or not live.has_secret:
+        return False
+    if any(f.path == "generate_secret" for f in fields):
+        return False
+    return secrets.secret_differs(given, live) is True
+
+
+def _plan_rotation(change: Change, desired: DesiredClient, live: LiveClient,
+                   pool_id: str) -> None:
+    if live.secret_ids is None:
+        change.blocked = ("the client's secrets were not listed, so their rotation can't "
+                          "be planned; run plan again")
+        return
+    change.requests += secrets.rotation(pool_id, live.client_id,
+                                        desired.settings[secrets.SECRET], live.secret_ids)
+    change.warnings.append(secrets.rotation_warning(live.secret_ids))
 
 
 def unmodeled_message(paths: list[str]) -> str:

@@ -242,7 +242,7 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         base.action = Action.DELETE
         # Listed parts go when the list leaves them out; single ones only by `remove:`.
         base.reason = "not in the spec" if kind.key and kind.kind != "domain" else (
-            f"the spec's remove: names {kind.kind}")
+            f"the spec removes {kind.kind} (remove: names it, or strict mode leaves it out)")
         base.live_id = name
         base.fingerprint = part_fingerprint(kind.kind, live.document)
         # Parts with their own id are deleted by it alone (DeleteTerms: TermsId).

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolClient
 
-from . import branding, defaults, risk, schema, sessions, terms
+from . import branding, client_secrets, defaults, risk, schema, sessions, terms
 from .calls import Call, handles
 from .errors import ApiError, invalid_parameter
 from .paging import page
@@ -160,16 +160,20 @@ def _check_client(call: Call, pool: CognitoIdpUserPool, config: dict[str, Any],
     _check_attributes(call, pool, config, verb)
 
 
-def describe(client: CognitoIdpUserPoolClient, record: ClientRecord) -> dict[str, Any]:
-    """UserPoolClientType as AWS's DescribeUserPoolClient answers it."""
+def describe(client: CognitoIdpUserPoolClient, record: ClientRecord,
+             secret: dict[str, Any]) -> dict[str, Any]:
+    """UserPoolClientType as AWS's DescribeUserPoolClient answers it; ``secret`` is
+    ClientSecret (in clear text, only for clients with one) or ClientSecretArn
+    (client_secrets.describe_fields)."""
     described: dict[str, Any] = {
         "UserPoolId": client.user_pool_id,
         "ClientName": record.config.get("ClientName"),
         "ClientId": client.id,
+        **secret,
+        # doc UserPoolClientType.ClientType: REGULAR is a client "created with
+        # CreateUserPoolClient" (the sandbox has no dynamic client registration).
+        "ClientType": "REGULAR",
     }
-    if client.generate_secret:
-        # AWS returns the secret in clear text, and only for clients with one.
-        described["ClientSecret"] = client.secret
     described["LastModifiedDate"] = record.modified
     described["CreationDate"] = record.created
     shown = defaults.client_describe_fields(record.config)
@@ -191,7 +195,8 @@ def create_user_pool_client(call: Call) -> dict[str, Any]:
         # AWS [M]: a custom ClientSecret can't be combined with GenerateSecret.
         raise invalid_parameter("ClientSecret can't be set when GenerateSecret is true.")
     has_secret = bool(call.body.get("GenerateSecret")) or custom_secret is not None
-    config = defaults.client_config(call.body)
+    # Not a stored setting: where the secret is kept (client_secrets.py).
+    config = defaults.client_config(_without_publish(call.body))
     _check_client(call, pool, config, has_secret, "creating")
     client = call.backend.create_user_pool_client(pool.id, has_secret, _moto_config(config))
     if custom_secret is not None:
@@ -199,13 +204,26 @@ def create_user_pool_client(call: Call) -> dict[str, Any]:
     now = call.now()
     record = ClientRecord(config=config, created=now, modified=now)
     call.record(pool).clients[client.id] = record
-    return {"UserPoolClient": describe(client, record)}
+    if call.body.get("GenerateSecret"):
+        # doc: publishing "Applies only when GenerateSecret is true".
+        client_secrets.publish(call, pool, client, call.body.get(client_secrets.PUBLISH))
+    return {"UserPoolClient": _described(call, pool, client, record)}
+
+
+def _without_publish(body: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in body.items() if k != client_secrets.PUBLISH}
+
+
+def _described(call: Call, pool: CognitoIdpUserPool, client: CognitoIdpUserPoolClient,
+               record: ClientRecord) -> dict[str, Any]:
+    return describe(client, record, client_secrets.describe_fields(call, pool, client))
 
 
 @handles("DescribeUserPoolClient")
 def describe_user_pool_client(call: Call) -> dict[str, Any]:
-    client, record = call.client(call.pool())
-    return {"UserPoolClient": describe(client, record)}
+    pool = call.pool()
+    client, record = call.client(pool)
+    return {"UserPoolClient": _described(call, pool, client, record)}
 
 
 @handles("UpdateUserPoolClient")
@@ -214,14 +232,16 @@ def update_user_pool_client(call: Call) -> dict[str, Any]:
     client, record = call.client(pool)
     # AWS [M]: "If you don't provide a value for an attribute, Amazon Cognito
     # sets it to its default value." The secret (or its absence) stays.
-    config = defaults.client_config(call.body)
+    config = defaults.client_config(_without_publish(call.body))
     # ASSUMED: a client can't be nameless, so an update without ClientName keeps it.
     config.setdefault("ClientName", record.config.get("ClientName"))
     _check_client(call, pool, config, client.generate_secret, "updating")
     record.config = config
     record.modified = call.now()
     client.extended_config = _moto_config(config)
-    return {"UserPoolClient": describe(client, record)}
+    # Omitted, Cognito "doesn't change how it manages the existing secret" (doc).
+    client_secrets.publish(call, pool, client, call.body.get(client_secrets.PUBLISH))
+    return {"UserPoolClient": _described(call, pool, client, record)}
 
 
 @handles("DeleteUserPoolClient")
@@ -233,6 +253,7 @@ def delete_user_pool_client(call: Call) -> dict[str, Any]:
     record.clients.pop(client.id, None)
     branding.forget_client(record, client.id)
     risk.forget_client(record, client.id)
+    client_secrets.forget_client(record, client.id)
     sessions.forget_client(record, client.id)
     terms.forget_client(record, client.id)
     return {}

@@ -38,6 +38,7 @@ from moto.core.utils import camelcase_to_underscores
 from . import (  # noqa: F401
     branding,
     cimd,
+    client_secrets,
     clients,
     control,
     domains,
