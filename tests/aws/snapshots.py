@@ -40,6 +40,7 @@ _ID_KEYS = {
     "S3Bucket": "bucket",
     "Version": "version",
     "ClientSecretArn": "arn",
+    "CSSVersion": "version",
 }
 _POOL_ID = re.compile(r"\b[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+\b")
 _ARN_ACCOUNT = re.compile(r"(arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:)(\d{12})(?=:)")
