@@ -8,8 +8,7 @@ that the members of a block get when the block is given without them: a block is
 only trimmed to what recreates it exactly.
 
 ``absent`` may list more than one value: AWS shows some never-set settings as a
-value that means the same as leaving them out (``UserPoolAddOns`` with
-``AdvancedSecurityMode: OFF``, TOTP ``Enabled: false``).
+value that means the same as leaving them out (TOTP ``Enabled: false``).
 """
 
 from __future__ import annotations
@@ -68,7 +67,9 @@ POOL: dict[str, Default] = {
     "DeviceConfiguration": Default((), _leaves(_DEVICES)),
     # The API's default (the console makes pools case-insensitive).
     "UsernameConfiguration": Default((shared.CREATE_ONLY_DEFAULTS["UsernameConfiguration"],)),
-    "UserPoolAddOns": Default(({"AdvancedSecurityMode": "OFF"},)),
+    # Not a default: a pool that never set it shows none (terraform-provider-aws
+    # withAdvancedSecurityMode: user_pool_add_ons.# = 0 after an update without it), so
+    # OFF set by hand is written out (strict mode would otherwise plan it away).
     # GetUserPoolMfaConfig's never-set factors.
     "SoftwareTokenMfaConfiguration": Default(({"Enabled": False},)),
     "WebAuthnConfiguration": Default(({"UserVerification": "preferred"},)),

@@ -39,8 +39,10 @@ def unify(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_twins(request: dict[str, Any]) -> dict[str, Any]:
-    """A unified request body with each mirrored member written under both names."""
-    body = copy.deepcopy(request)
+    """A unified request body with each mirrored member written under both names, and
+    without members managed as absent (None, strict mode): Cognito resets what a
+    request omits, and None is no value it takes."""
+    body = _without_none(copy.deepcopy(request))
     template = body.get("VerificationMessageTemplate") or {}
     for legacy, modern in facts.VERIFICATION_MIRRORS.items():
         if template.get(modern):
@@ -51,6 +53,11 @@ def with_twins(request: dict[str, Any]) -> dict[str, Any]:
         if arn:
             triggers[facts.PRE_TOKEN_LEGACY] = arn
     return body
+
+
+def _without_none(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: _without_none(v) if isinstance(v, dict) else v
+            for k, v in document.items() if v is not None}
 
 
 def with_create_only_defaults(document: dict[str, Any]) -> dict[str, Any]:

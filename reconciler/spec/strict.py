@@ -2,18 +2,25 @@
 
 A normal spec manages only what it sets, so a console edit of a setting the spec leaves
 out (an exported spec leaves every default out) never shows in a plan. In strict mode
-(`strict: true` on a pool in the spec, or `plan --strict` / `apply --strict`) each pool
-and client setting the spec leaves out is added at the value Cognito gives a resource
-created without it, from the one defaults table (``reconciler/pool_defaults.py``), so
-drift in any of them is a change.
+(`strict: true` at the top of a spec file or on a pool, or `plan --strict` /
+`apply --strict`) the spec describes the whole pool: everything it leaves out is managed
+at what a pool (or client) created from the spec has, from the one defaults table
+(``reconciler/pool_defaults.py``), so drift in any covered setting is a change:
 
-Covered: every top-level pool member of the defaults table, the pool's lists (an
-omitted list means none), and each client's defaults, lists and token lifetimes.
-Left unmanaged even in strict mode: settings with no default Cognito reads back
-(``device_configuration``, ``sms_configuration``, ``user_pool_add_ons``, the legacy
-verification messages), members inside a block the spec gives in part, create-only
-settings (they can't drift), and the pool's parts (domain, groups, ...) except the
-session configurations, which Cognito always answers for (their defaults are documented).
+- the pool's top-level settings (``POOL_DEFAULTS``), its lists (none when left out), and
+  the members a pool created without them doesn't have (``STRICT_ABSENT_POOL_MEMBERS``:
+  device configuration, SMS authentication message, threat protection add-ons);
+- the members of a block the spec gives in part (``STRICT_BLOCK_MEMBERS``), the legacy
+  verification messages included (they are the template's messages);
+- each client's defaults, lists, token lifetimes and absent members;
+- the parts: a part kind the spec doesn't name is managed as none (``STRICT_NO_*``), so a
+  live domain, group, client, ... that the spec doesn't declare is planned for removal,
+  by name, like a part the spec's ``remove:`` names.
+
+A value of None means "managed, and absent": it is compared as absent and never sent
+(Cognito resets what an update omits). What stays unmanaged even here, and why, is in
+docs/semantics.md ("Strict mode"). The tables are data: a newer part or setting is
+covered by adding its default (with its source) to pool_defaults.py.
 """
 
 from __future__ import annotations
@@ -38,12 +45,20 @@ def _fill(settings: dict[str, Any], defaults: dict[str, Any]) -> None:
             settings[member] = copy.deepcopy(value)
 
 
+def _fill_blocks(settings: dict[str, Any],
+                 blocks: dict[tuple[str, ...], dict[str, Any]]) -> None:
+    """Each listed block the settings hold, completed with its members' defaults (outer
+    blocks first, so that a member block filled in is completed in turn)."""
+    for path in sorted(blocks, key=len):
+        block: Any = settings
+        for member in path:
+            block = block.get(member) if isinstance(block, dict) else None
+        if isinstance(block, dict):
+            _fill(block, blocks[path])
+
+
 def strict_client(client: DesiredClient) -> None:
     settings = client.settings
-    # A part Cognito always answers for: managed at the answer it gives when never set
-    # (`remove:` has put None there, which stays).
-    client.parts.setdefault("session_configuration",
-                            copy.deepcopy(pool_defaults.CLIENT_SESSION_DEFAULT))
     if "ClientSecret" in settings:
         # A custom secret is planned as GenerateSecret true (plan/clients.py).
         settings.setdefault("GenerateSecret", False)
@@ -54,13 +69,28 @@ def strict_client(client: DesiredClient) -> None:
         # The default duration is managed, not its unit: 60 minutes is 1 hour, and an
         # export leaves such a lifetime out (it equals the default).
         settings.setdefault(member, default_value)
+    # Left out of every update, as the spec's remove: does: Cognito then clears them.
+    client.removed = client.removed | {
+        m for m in pool_defaults.STRICT_ABSENT_CLIENT_MEMBERS if m not in settings}
+    for key in pool_defaults.STRICT_NO_CLIENT_PARTS:
+        client.parts.setdefault(key, None)
 
 
 def strict_pool(pool: DesiredPool) -> None:
-    """``pool`` (and its clients) with every unset covered setting at its default."""
-    _fill(pool.settings, pool_defaults.POOL_DEFAULTS)
-    _fill(pool.settings, {member: [] for member in POOL_LISTS})
-    pool.parts.setdefault("session_configuration",
-                          copy.deepcopy(pool_defaults.POOL_SESSION_DEFAULT))
+    """``pool`` (and its clients) with every unset covered setting at its default, and
+    every part kind the spec doesn't name managed as none."""
+    settings = pool.settings
+    _fill(settings, pool_defaults.POOL_DEFAULTS)
+    _fill(settings, {member: [] for member in POOL_LISTS})
+    _fill(settings, dict.fromkeys(pool_defaults.STRICT_ABSENT_POOL_MEMBERS))
+    _fill_blocks(settings, pool_defaults.STRICT_BLOCK_MEMBERS)
+    for key in pool_defaults.STRICT_NO_POOL_LISTS:
+        if key == "clients":
+            if pool.clients is None:
+                pool.clients = []
+        else:
+            pool.parts.setdefault(key, [])
+    for key in pool_defaults.STRICT_NO_POOL_PARTS:
+        pool.parts.setdefault(key, None)
     for client in pool.clients or []:
         strict_client(client)
