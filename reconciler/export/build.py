@@ -429,10 +429,31 @@ def client_settings(client: ExportedClient, full: bool) -> dict[str, Any]:
         "UserPoolId", "ClientId", "ClientSecret", "GenerateSecret", *tokens.TOKENS, TOKEN_UNITS}
     document = {k: v for k, v in client.describe.items() if k in members}
     document["GenerateSecret"] = client.has_secret
+    if client.describe.get("ClientSecretArn"):
+        # Describe never returns the flag: a secret Cognito keeps in Secrets Manager shows
+        # as its ARN instead (doc: UserPoolClientType.ClientSecretArn).
+        document["PublishSecretsInAWSSecretsManager"] = True
     settings = _settings(document, known.CLIENT, definition("Client"), full)
     settings["ClientName"] = client.name
     settings.update(_token_settings(client.describe, full))
     return settings
+
+
+def client_secret_notes(client: ExportedClient, path: Path, out: Exported) -> None:
+    """Where the client's secret is (never what it is), and a client no spec made."""
+    arn = client.describe.get("ClientSecretArn")
+    published: Path = (*path, "publish_secrets_in_aws_secrets_manager")
+    generated: Path = (*path, "generate_secret")
+    named: Path = (*path, "client_name")
+    if arn:
+        out.inline[published] = f"its secret is in Secrets Manager: {arn}"
+    elif client.has_secret:
+        out.inline[generated] = "its secret stays in Cognito: never exported"
+    if client.describe.get("ClientType") == "DCR":
+        # doc UserPoolClientType.ClientType: registered by an application; such clients
+        # support no client secret operations.
+        out.inline[named] = (
+            "client_type DCR: an application registered it (dynamic client registration)")
 
 
 def build_client(client: ExportedClient, path: Path, out: Exported,
@@ -448,9 +469,7 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
         out.notes.append(f"{where}: Cognito returned fields this version doesn't model "
                          f"({', '.join(client.unmodeled)}); they are not in the spec")
     note_unmodeled_parts(client.parts, where, out)
-    if client.has_secret:
-        at: Path = (*path, "generate_secret")
-        out.inline[at] = "its secret stays in Cognito: never exported"
+    client_secret_notes(client, path, out)
     if "auth_session_validity" in spec:
         at = (*path, "auth_session_validity")
         out.inline[at] = "minutes"

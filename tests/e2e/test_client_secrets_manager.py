@@ -265,3 +265,18 @@ def test_an_unchanged_custom_secret_plans_nothing_and_lists_once(sandbox_url, tm
     listed = [r for r in sandbox_requests(sandbox_url)
               if r["operation"] == "ListUserPoolClientSecrets"]
     assert len(listed) == 1
+
+
+# --- export -----------------------------------------------------------------------------
+
+def test_export_keeps_publishing_and_says_where_the_secret_is(sandbox_url, idp, tmp_path):
+    assert run(sandbox_url, "apply", "--auto-approve", _spec(tmp_path, "true")).code == 0
+    _, client = _client(idp)
+    exported = run(sandbox_url, "export", "--pool-name", "shop-users")
+    assert exported.code == 0, exported.text
+    line = next(x for x in exported.out.splitlines()
+                if "publish_secrets_in_aws_secrets_manager" in x)
+    assert line.split("#")[0].strip() == "publish_secrets_in_aws_secrets_manager: true"
+    assert f"its secret is in Secrets Manager: {client['ClientSecretArn']}" in line
+    path = write_spec(tmp_path, exported.out, "exported.yaml")
+    assert run(sandbox_url, "plan", "--detailed-exitcode", path).code == 0
