@@ -221,3 +221,9 @@ CLIENT_DEFAULTS: dict[str, Any] = {
 # but [M] says it then behaves as LEGACY, and which of the two an update that omits it
 # reads back is not established.
 STRICT_ABSENT_CLIENT_MEMBERS: tuple[str, ...] = ("AnalyticsConfiguration", "DefaultRedirectURI")
+
+# Parts Cognito always answers for: strict mode manages them, when the spec leaves them
+# out, at the answer for a resource that never set them (the values' sources are above).
+STRICT_POOL_PART_DEFAULTS: dict[str, Any] = {"session_configuration": POOL_SESSION_DEFAULT}
+STRICT_CLIENT_PART_DEFAULTS: dict[str, Any] = {
+    "session_configuration": CLIENT_SESSION_DEFAULT}

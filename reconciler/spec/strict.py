@@ -15,7 +15,8 @@ at what a pool (or client) created from the spec has, from the one defaults tabl
 - each client's defaults, lists, token lifetimes and absent members;
 - the parts: a part kind the spec doesn't name is managed as none (``STRICT_NO_*``), so a
   live domain, group, client, ... that the spec doesn't declare is planned for removal,
-  by name, like a part the spec's ``remove:`` names.
+  by name, like a part the spec's ``remove:`` names; parts Cognito always answers for
+  (session configurations) at that answer (``STRICT_*_PART_DEFAULTS``).
 
 A value of None means "managed, and absent": it is compared as absent and never sent
 (Cognito resets what an update omits). What stays unmanaged even here, and why, is in
@@ -74,6 +75,8 @@ def strict_client(client: DesiredClient) -> None:
         m for m in pool_defaults.STRICT_ABSENT_CLIENT_MEMBERS if m not in settings}
     for key in pool_defaults.STRICT_NO_CLIENT_PARTS:
         client.parts.setdefault(key, None)
+    # (`remove:` may have put None there: that stays.)
+    _fill(client.parts, pool_defaults.STRICT_CLIENT_PART_DEFAULTS)
 
 
 def strict_pool(pool: DesiredPool) -> None:
@@ -92,5 +95,6 @@ def strict_pool(pool: DesiredPool) -> None:
             pool.parts.setdefault(key, [])
     for key in pool_defaults.STRICT_NO_POOL_PARTS:
         pool.parts.setdefault(key, None)
+    _fill(pool.parts, pool_defaults.STRICT_POOL_PART_DEFAULTS)
     for client in pool.clients or []:
         strict_client(client)
