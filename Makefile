@@ -17,8 +17,9 @@ lint: setup
 	$(PY) -m ruff check reconciler tests tools
 	$(PY) -m mypy
 
+# Never the real-AWS suite (tests/aws is skipped without COGNITO_RECONCILER_AWS_TESTS=1).
 test: lint
-	$(PY) -m pytest -q -p no:cacheprovider
+	env -u COGNITO_RECONCILER_AWS_TESTS $(PY) -m pytest -q -p no:cacheprovider
 
 demo: setup
 	$(PY) tools/demo.py specs/workshop.yaml
