@@ -43,6 +43,13 @@ def published(describe: dict[str, Any]) -> bool:
     return bool(describe.get(ARN))
 
 
+# A custom secret Cognito returns no value for can't be compared (plan_client).
+UNREADABLE = ("client_secret is not compared: Cognito returns no secret value for this "
+              "client (a secret kept in Secrets Manager, or one whose original secret was "
+              "deleted, after which none is shown), so a changed client_secret can't be "
+              "seen; rotate it with AddUserPoolClientSecret and DeleteUserPoolClientSecret")
+
+
 def publish_change(fields: list[FieldChange]) -> FieldChange | None:
     return next((f for f in fields if f.path == PUBLISH_PATH), None)
 

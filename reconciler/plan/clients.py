@@ -11,7 +11,7 @@ from reconciler.notation import before_after
 from reconciler.plan import client_secrets as secrets
 from reconciler.plan import tokens
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
-from reconciler.plan.model import Action, Change, FieldChange, Request
+from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
 from reconciler.plan.shapes import Shape
 
 KIND = "client"
@@ -140,7 +140,7 @@ def plan_delete(live: LiveClient, pool_address: str, region: str, pool_id: str,
 
 
 def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, region: str,
-                pool_id: str) -> Change | None:
+                pool_id: str, warnings: list[PlanWarning] | None = None) -> Change | None:
     current = current_document(live)
     managed = {k: v for k, v in desired.settings.items() if k not in TOKEN_MEMBERS}
     if desired.settings.get("ClientSecret") is not None:
@@ -158,6 +158,9 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     rotate = _rotates_secret(desired, live, fields)
     if rotate:
         fields.append(secrets.masked_secret_change())
+    elif warnings is not None and _secret_unreadable(desired, live, fields):
+        warnings.append(PlanWarning(client_address(pool_address, desired.name),
+                                    secrets.UNREADABLE))
     if not fields:
         return None
     change = Change(address=client_address(pool_address, desired.name), kind=KIND,
@@ -210,6 +213,13 @@ def _rotates_secret(desired: DesiredClient, live: LiveClient,
     if any(f.path == "generate_secret" for f in fields):
         return False
     return secrets.secret_differs(given, live) is True
+
+
+def _secret_unreadable(desired: DesiredClient, live: LiveClient,
+                       fields: list[FieldChange]) -> bool:
+    return (desired.settings.get(secrets.SECRET) is not None and live.has_secret
+            and not any(f.path == "generate_secret" for f in fields)
+            and secrets.secret_differs(desired.settings[secrets.SECRET], live) is None)
 
 
 def _plan_rotation(change: Change, desired: DesiredClient, live: LiveClient,

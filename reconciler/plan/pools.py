@@ -374,7 +374,7 @@ def _plan_clients(pool: DesiredPool, live: LivePool, region: str,
             changes += _plan_client_parts(client, owner, None, fresh=True)
             continue
         change = client_rules.plan_client(client, live_client, pool.address, region,
-                                          live.pool_id)
+                                          live.pool_id, warnings=warnings)
         if change:
             changes.append(change)
         fresh = change is not None and change.action == Action.REPLACE

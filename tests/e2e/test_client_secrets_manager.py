@@ -228,8 +228,12 @@ def test_a_changed_custom_secret_is_rotated_in_place_and_never_shown(sandbox_url
     _, after = _client(idp)
     assert after["ClientId"] == before["ClientId"]  # in place: apps keep their client id
     # Cognito promotes no secret once the first is deleted: nothing to compare, no
-    # replace planned (the client still has its secret, as the list says).
-    assert run(sandbox_url, "plan", "--detailed-exitcode", path).code == 0
+    # replace planned (the client still has its secret, as the list says), and the
+    # plan says so.
+    replanned = run(sandbox_url, "plan", "--detailed-exitcode", path)
+    assert replanned.code == 0, replanned.text
+    assert "client_secret is not compared" in replanned.text
+    assert SECOND not in replanned.text
 
 
 def test_a_rotation_beside_a_second_secret_makes_room_first(sandbox_url, idp, tmp_path,

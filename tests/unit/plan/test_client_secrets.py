@@ -9,7 +9,7 @@ import pytest
 from reconciler.aws.facade import secret_held
 from reconciler.model import DesiredClient, LiveClient, SecretHeld, secret_digest
 from reconciler.plan.clients import plan_client, plan_delete
-from reconciler.plan.model import SENSITIVE, Action, Plan
+from reconciler.plan.model import SENSITIVE, Action, Plan, PlanWarning
 from reconciler.render.json_plan import render_json
 
 POOL = "user_pool.p"
@@ -138,7 +138,19 @@ def test_a_secret_cognito_does_not_return_is_not_compared() -> None:
     # rotation, and the client, which has secrets, is not replaced as public.
     found = live(ids=[("c1--2", "2")])
     found.has_secret = True
-    assert plan(desired(ClientSecret=NEW), found) is None
+    warnings: list[PlanWarning] = []
+    assert plan_client(desired(ClientSecret=NEW), found, POOL, "us-east-1", "pool_1",
+                       warnings=warnings) is None
+    [warning] = warnings
+    assert "client_secret is not compared" in warning.message
+    assert NEW not in warning.message
+
+
+def test_a_readable_secret_gives_no_warning() -> None:
+    warnings: list[PlanWarning] = []
+    plan_client(desired(ClientSecret=OLD), live(OLD, ids=[("c1--1", "1")]), POOL,
+                "us-east-1", "pool_1", warnings=warnings)
+    assert warnings == []
 
 
 def test_unlisted_secrets_block_the_rotation() -> None:
