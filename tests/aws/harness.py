@@ -8,7 +8,6 @@ import importlib.util
 import io
 import json
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 import botocore
 
 from reconciler.aws.service_model import SHIPPED_BOTOCORE
-from reconciler.aws.session import AwsSettings, ClientFactory, is_loopback, resolve_endpoint
+from reconciler.aws.session import AwsSettings, ClientFactory, resolve_endpoint
 from reconciler.cli import main
 
 from .snapshots import REGION_PLACEHOLDER, RUN_PLACEHOLDER, SNAPSHOTS, answer_of, replay
@@ -74,10 +73,6 @@ def target() -> str:
     return endpoint or "AWS"
 
 
-def against_sandbox() -> bool:
-    return is_loopback(resolve_endpoint(AwsSettings()))
-
-
 def record_dir() -> Path | None:
     """Where answers are recorded: none unless COGNITO_RECONCILER_AWS_RECORD is set
     ("1": tests/aws/snapshots; any other value: that folder)."""
@@ -123,7 +118,3 @@ def run_case(case: dict[str, Any], client: Any, prefix: str, region: str,
                        "date": dt.date.today().isoformat(), "botocore": botocore.__version__,
                        "shipped_model": f"botocore {SHIPPED_BOTOCORE}"},
     }
-
-
-def python() -> str:
-    return sys.executable
