@@ -46,6 +46,9 @@ RESOURCE_OPERATIONS: dict[str, str] = {
     "DescribeTermsByClient": "Terms",
     "ListCIMDPolicies": "CIMDPolicies",
     "DescribeCIMDPolicy": "CIMDPolicy",
+    # Only Status is ever written back (UpdateUserPoolReplica), so nothing unseen can be
+    # reset; watched so that every read is.
+    "ListUserPoolReplicas": "UserPoolReplicas",
 }
 WATCHED_OPERATIONS = (*WHOLE_ANSWER_OPERATIONS, *RESOURCE_OPERATIONS)
 
