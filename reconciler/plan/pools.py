@@ -169,6 +169,11 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     if setting_fields:
         body = features.request_form(with_twins(pick(
             {**current, **wanted}, model_facts.members(KIND, "update_members"))))
+        for member in features.MEMBERS:
+            # Not read and not managed: left out, as before (the comparison's default
+            # stands for a reading, not for something to send).
+            if member not in current and member not in managed:
+                body.pop(member, None)
         body["UserPoolId"] = live.pool_id
         # MFA is owned by SetUserPoolMfaConfig; UpdateUserPool carries the live value
         # so that it doesn't reset it.

@@ -9,11 +9,14 @@ from typing import Any
 from reconciler.model import DesiredPool, LivePool
 from reconciler.plan.model import Action, Change, PlanWarning
 from reconciler.plan.pools import plan_pool
+from reconciler.spec.strict import strict_pool
 
 from .helpers import desired_pool, live_pool
 
 DEFAULT_ACR = {f"Level{n}": {"AcrValue": f"urn:cognito:loa:{n}"} for n in range(1, 5)}
 CUSTOM = "urn:example:mfa"
+NEW_KEYS = ("issuer_configuration", "key_configuration", "acr_configuration",
+            "dcr_configuration")
 
 
 def plan(desired: DesiredPool, live: LivePool) -> list[Change]:
@@ -115,3 +118,22 @@ def test_an_issuer_change_says_the_urls_move() -> None:
     live = live_pool(describe={"IssuerConfiguration": {"Type": "UPDATED"}})
     back, _ = _update(plan(desired_pool(IssuerConfiguration={"Type": "ORIGINAL"}), live))
     assert any("may refuse" in w for w in back.warnings)
+
+
+def test_strict_mode_manages_them_at_their_defaults() -> None:
+    strict = desired_pool()
+    strict_pool(strict)
+    assert strict.settings["IssuerConfiguration"] == {"Type": "ORIGINAL"}
+    for live in (ABSENT, ECHOED):
+        # (The helpers' live pool differs from the defaults elsewhere: tags, triggers...)
+        assert not [f.path for change in plan(strict, live) for f in change.fields
+                    if f.path.startswith(NEW_KEYS)]
+    # A console edit of a setting the spec leaves out shows in strict mode.
+    edited = live_pool(describe={"AcrConfiguration": {**DEFAULT_ACR,
+                                                      "Level4": {"AcrValue": CUSTOM}},
+                                 "DcrConfiguration": {"EnableStatus": "Enabled"}})
+    change, body = _update(plan(strict, edited))
+    assert {f.path for f in change.fields if f.path.startswith(NEW_KEYS)} == {
+        "acr_configuration.Level4.acr_value", "dcr_configuration.enable_status"}
+    assert "AcrConfiguration" not in body
+    assert body["DcrConfiguration"] == {"EnableStatus": "Disabled"}
