@@ -77,6 +77,15 @@ CASES: list[dict[str, Any]] = [
                  "attributes_url": "https://login.example.com/userinfo",
                  "jwks_uri": "https://login.example.com/.well-known/jwks.json"},
              "AttributeMapping": {"email": "email", "username": "sub"}}}]),
+    case("DescribeManagedLoginBranding", "cognito-provided-values",
+         {"UserPoolId": "${pool_id}", "ManagedLoginBrandingId": "${branding_id}"},
+         [POOL, CLIENT, {"operation": "CreateManagedLoginBranding", "request": {
+             "UserPoolId": "${pool_id}", "ClientId": "${client_id}",
+             "UseCognitoProvidedValues": True},
+          "bind": {"branding_id": "ManagedLoginBranding.ManagedLoginBrandingId"}}]),
+    case("ListUserPoolClientSecrets", "generated-secret",
+         {"UserPoolId": "${pool_id}", "ClientId": "${client_id}"},
+         [POOL, {**CLIENT, "request": {**CLIENT["request"], "GenerateSecret": True}}]),
     # Parts of the 1.44 model (issue 11.2): their answers for a pool that has none.
     case("ListUserPoolReplicas", "none", ON_POOL, [POOL]),
     case("GetUserPoolSessionConfiguration", "default", ON_POOL, [POOL]),

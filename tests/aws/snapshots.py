@@ -27,8 +27,8 @@ REGION_PLACEHOLDER = "<region>"
 # --- masking ----------------------------------------------------------------------
 
 # Values that are secrets, whatever else they look like.
-_SECRET_KEYS = frozenset({"ClientSecret", "client_secret", "private_key", "SecretString",
-                          "SecretBinary"})
+_SECRET_KEYS = frozenset({"ClientSecret", "ClientSecretValue", "client_secret", "private_key",
+                          "SecretString", "SecretBinary"})
 # Values assigned by Cognito per resource (they differ on every run).
 _ID_KEYS = {
     "ClientId": "client-id",
@@ -41,6 +41,9 @@ _ID_KEYS = {
     "Version": "version",
     "ClientSecretArn": "arn",
     "CSSVersion": "version",
+    "ClientSecretId": "secret-id",
+    "TermsId": "id",
+    "CIMDPolicyId": "id",
 }
 _POOL_ID = re.compile(r"\b[a-z]{2}(?:-[a-z]+)+-\d_[0-9A-Za-z]+\b")
 _ARN_ACCOUNT = re.compile(r"(arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:)(\d{12})(?=:)")

@@ -47,6 +47,14 @@ def test_ids_inside_text_and_arns_are_masked_and_other_values_kept():
         ("plain", "OFF", 0)
 
 
+def test_listed_client_secrets_are_masked():
+    listed = {"ClientSecrets": [{"ClientSecretId": "x-1", "ClientSecretValue": "v4lue",
+                                 "ClientSecretCreateDate": 1.5}]}
+    assert mask(listed) == {"ClientSecrets": [{
+        "ClientSecretId": token("secret-id"), "ClientSecretValue": token("secret"),
+        "ClientSecretCreateDate": token("date")}]}
+
+
 def test_a_date_is_masked_only_when_it_is_a_number():
     # A masked date still says its type: a string where AWS sends a number stays visible.
     assert mask({"CreationDate": "yesterday"}) == {"CreationDate": "yesterday"}
