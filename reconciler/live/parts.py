@@ -11,6 +11,7 @@ from reconciler.model import LivePart
 from reconciler.plan.identity_providers import from_describe
 
 ABSENT_CODES = {"ResourceNotFoundException", "UserPoolAddOnNotEnabledException"}
+SESSIONS_UNAVAILABLE = {"OperationNotEnabledException", "FeatureUnavailableInTierException"}
 # Every part read_pool_parts can read: what a pool loses when it is deleted.
 POOL_PART_KEYS = ("session_configuration",
                   "groups", "resource_servers", "identity_providers", "domain",
@@ -132,14 +133,22 @@ def read_log_delivery(api: CognitoCaller, pool_id: str) -> LivePart | None:
 
 
 def read_session_configuration(api: CognitoCaller, pool_id: str,
-                               client_id: str | None = None) -> LivePart:
-    """The pool's (or a client's) session configuration. Cognito always answers: the
-    documented defaults when it was never set, so there is always a live document."""
-    if client_id:
-        found = api.call("GetUserPoolClientSessionConfiguration", UserPoolId=pool_id,
-                         ClientId=client_id)
-    else:
-        found = api.call("GetUserPoolSessionConfiguration", UserPoolId=pool_id)
+                               client_id: str | None = None) -> LivePart | None:
+    """The pool's (or a client's) session configuration. Cognito answers the documented
+    defaults when it was never set, so there is a live document; None only where the
+    feature isn't available (OperationNotEnabledException: "not available in the current
+    region or for the current user pool configuration"; a tier refusal, which the Get
+    calls don't list, is read the same way), so export and destroy still work there."""
+    try:
+        if client_id:
+            found = api.call("GetUserPoolClientSessionConfiguration", UserPoolId=pool_id,
+                             ClientId=client_id)
+        else:
+            found = api.call("GetUserPoolSessionConfiguration", UserPoolId=pool_id)
+    except ReconcilerError as exc:
+        if getattr(exc, "code", None) in SESSIONS_UNAVAILABLE:
+            return None
+        raise
     return LivePart(document=found)
 
 

@@ -22,7 +22,7 @@ from reconciler.model import LivePart
 from reconciler.plan.documents import fingerprint
 from reconciler.plan.identity_providers import from_describe
 from reconciler.plan.model import Action, Change
-from reconciler.plan.parts import part_fingerprint
+from reconciler.plan.parts import SESSION_CONFIGURATION, at_default, part_fingerprint
 from reconciler.plan.pools import live_fingerprint
 
 # A point read of one list item (issue 15): re-reading the whole list before each of
@@ -65,7 +65,8 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
                      if r.document.get("RegionName") == change.live_id), None)
     if change.kind in ("session_configuration", "client_session_configuration"):
         # Always answered (the defaults when never set): there is no "gone".
-        return readers.read_session_configuration(api, pool_id, client_id).document
+        session = readers.read_session_configuration(api, pool_id, client_id)
+        return session.document if session else None
     if change.kind == "ui_customization":
         single = readers.read_ui_customization(api, pool_id, client_id)
     elif change.kind == "risk_configuration":
@@ -130,6 +131,10 @@ def _pool_contents(api: Any, change: Change, pool: dict[str, Any]) -> list[str]:
                ("risk_configuration", readers.read_risk_configuration),
                ("log_delivery_configuration", readers.read_log_delivery))
     found += [f"{base}.{kind}" for kind, read in singles if read(api, pool_id) is not None]
+    # Always answered: lost only when it differs from what a new pool gets.
+    session = readers.read_session_configuration(api, pool_id)
+    if session is not None and not at_default(SESSION_CONFIGURATION, session.document):
+        found.append(f"{base}.session_configuration")
     return found
 
 

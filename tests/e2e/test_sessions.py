@@ -13,7 +13,12 @@ import pytest
 import yaml
 from botocore.config import Config
 
+from reconciler.apply.executor import execute
 from reconciler.aws.service_model import new_session
+from reconciler.cli_options import Options, api_factory
+from reconciler.engine import plan as engine_plan
+from reconciler.inputs import SpecInput
+from reconciler.live.recheck import current_fingerprint
 
 from .cli import clear_requests, run, sandbox_requests, write_spec, writes
 
@@ -243,3 +248,31 @@ def test_export_leaves_the_defaults_out(sandbox_url: str, tmp_path: Path) -> Non
     pool = yaml.safe_load(exported.out)["user_pools"][0]
     assert "session_configuration" not in pool
     assert "session_configuration" not in pool["clients"][0]
+
+
+REPLACED = """\
+version: 1
+user_pools:
+  - pool_name: replaced
+    username_attributes: [{username}]
+"""
+
+
+def test_a_session_configuration_set_after_the_plan_stops_a_replace(
+        sandbox_url: str, idp: Any, tmp_path: Path) -> None:
+    assert run(sandbox_url, "apply", "--auto-approve",
+               write_spec(tmp_path, REPLACED.format(username="email"), "one.yaml")).code == 0
+    [summary] = idp.list_user_pools(MaxResults=60)["UserPools"]
+    api = api_factory(Options(None, None, sandbox_url, True, False))
+    planned = engine_plan(SpecInput([write_spec(tmp_path, REPLACED.format(
+        username="phone_number"), "two.yaml")]), api)
+    # At the default, the configuration is nothing the replace loses.
+    assert not [c for c in planned.plan.changes if "session" in c.address]
+    idp.set_user_pool_session_configuration(UserPoolId=summary["Id"],
+                                            UserSessionTracking="ENABLED",
+                                            TokenSession={"MaxPerUser": 3})
+    clear_requests(sandbox_url)
+    report = execute(planned.plan, api, lambda _: None, recheck=current_fingerprint)
+    assert report.failure is not None
+    assert "user_pool.replaced.session_configuration" in report.failure.message
+    assert writes(sandbox_url) == []

@@ -3,6 +3,12 @@ documented defaults when never set, and they have no delete call."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from reconciler.errors import ReconcilerError
+from reconciler.live.parts import read_session_configuration
 from reconciler.model import LivePart
 from reconciler.plan.model import Action, created_ref
 from reconciler.plan.parts import (
@@ -73,3 +79,26 @@ def test_at_default_compares_only_the_settings() -> None:
     more = live_pool(TokenSession={"MaxPerUser": 21})
     assert not at_default(SESSION_CONFIGURATION, more.document)
     assert not at_default(SESSION_CONFIGURATION, {"UserPoolId": "x"})
+
+
+class _Unavailable:
+    """A Cognito that answers the session Get calls with ``code``."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+    def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        error = ReconcilerError(f"{operation}: refused")
+        error.code = self.code  # type: ignore[attr-defined]
+        raise error
+
+    def pages(self, operation: str, key: str, **params: Any) -> list[dict[str, Any]]:
+        return []
+
+
+def test_where_the_feature_is_unavailable_there_is_nothing_to_read() -> None:
+    for code in ("OperationNotEnabledException", "FeatureUnavailableInTierException"):
+        assert read_session_configuration(_Unavailable(code), "us-east-1_abc") is None
+        assert read_session_configuration(_Unavailable(code), "us-east-1_abc", "c1") is None
+    with pytest.raises(ReconcilerError):
+        read_session_configuration(_Unavailable("AccessDeniedException"), "us-east-1_abc")
