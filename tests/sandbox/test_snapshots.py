@@ -31,9 +31,8 @@ ALL = load_all()
 REGION = "us-east-1"
 
 
-def test_there_are_snapshots_of_both_provenances_or_documented_ones():
-    kinds = {s.kind for s in ALL}
-    assert "documented" in kinds or "recorded" in kinds
+def test_there_are_snapshots_and_no_unreviewed_new_answers():
+    assert len(ALL) >= 10
     assert not list(SNAPSHOTS.glob("*/*.new.json")), \
         "a re-recorded answer differs from the committed one: compare and keep one"
 
