@@ -157,3 +157,38 @@ def test_failover_routing_follows_the_replica_it_names(sandbox_url: str,
     assert "region_name: eu-west-1" in exported.out
     round_trip = write_spec(tmp_path, exported.out, "exported.yaml")
     assert run(sandbox_url, "plan", "--detailed-exitcode", round_trip).code == 0
+
+
+def test_a_pool_replace_removes_the_old_replica_first_and_makes_it_again(
+        sandbox_url: str, tmp_path: Path) -> None:
+    slow(sandbox_url, replica_seconds=0.2)
+    replicated = "    replicas: [{region_name: eu-west-1, status: ACTIVE}]\n"
+    first = write_spec(tmp_path, SPEC.format(
+        extra=f"    username_attributes: [email]\n{replicated}"))
+    assert run(sandbox_url, "apply", "--auto-approve", first).code == 0
+    changed = write_spec(tmp_path, SPEC.format(
+        extra=f"    username_attributes: [phone_number]\n{replicated}"), "b.yaml")
+    planned = run(sandbox_url, "plan", changed)
+    assert "replace" in planned.text
+    clear_requests(sandbox_url)
+    result = run(sandbox_url, "apply", "--auto-approve", "--allow-replace", changed)
+    assert result.code == 0, result.text
+    writes = [r["operation"] for r in sandbox_requests(sandbox_url)
+              if not r["operation"].startswith(("List", "Describe", "Get"))]
+    assert writes == ["UpdateUserPoolReplica", "DeleteUserPoolReplica", "DeleteUserPool",
+                      "CreateUserPool", "CreateUserPoolReplica", "UpdateUserPoolReplica"]
+    assert secondaries(sandbox_url) == [("eu-west-1", "ACTIVE")]
+    assert run(sandbox_url, "plan", "--detailed-exitcode", changed).code == 0
+
+
+def test_a_saved_plan_of_a_status_change_applies(sandbox_url: str, tmp_path: Path) -> None:
+    slow(sandbox_url, replica_seconds=0.2)
+    path = write_spec(tmp_path, SPEC.format(extra="    replicas: [{region_name: eu-west-1}]\n"))
+    assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
+    active = write_spec(tmp_path, SPEC.format(
+        extra="    replicas: [{region_name: eu-west-1, status: ACTIVE}]\n"), "b.yaml")
+    saved = str(tmp_path / "plan.json")
+    assert run(sandbox_url, "plan", "--out", saved, active).code == 0
+    result = run(sandbox_url, "apply", "--auto-approve", saved)
+    assert result.code == 0, result.text
+    assert secondaries(sandbox_url) == [("eu-west-1", "ACTIVE")]
