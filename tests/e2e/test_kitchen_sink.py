@@ -43,6 +43,7 @@ def test_kitchen_sink_applies_and_replans_clean(sandbox_url, cognito, kitchen_si
     backend = cognito.describe_user_pool_client(UserPoolId=summary["Id"],
                                                 ClientId=by_name["backend"])["UserPoolClient"]
     assert backend["ClientSecret"] == SECRET
+    assert "client_secret_arns" in run(sandbox_url, "outputs", kitchen_sink_spec).out
     web = cognito.describe_user_pool_client(UserPoolId=summary["Id"],
                                             ClientId=by_name["web"])["UserPoolClient"]
     assert web["RefreshTokenRotation"] == {"Feature": "ENABLED", "RetryGracePeriodSeconds": 30}
