@@ -115,7 +115,8 @@ def effective(document: dict[str, Any], fill_absent: bool) -> dict[str, Any]:
     doc = dict(document)
     fill = {ISSUER: DEFAULT_ISSUER, KEY: DEFAULT_KEY}
     for member, default in fill.items():
-        if doc.get(member) or fill_absent:
+        if member in doc or fill_absent:
+            # An empty block sets nothing: the member's default, as absence does.
             value = {**default, **(doc.get(member) or {})}
             doc[member] = {k: v for k, v in value.items() if v is not None}
     if ACR in doc or fill_absent:

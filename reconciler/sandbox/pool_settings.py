@@ -38,6 +38,10 @@ def kept_on_update(request: dict[str, Any], stored: dict[str, Any]) -> None:
 def settle(config: dict[str, Any]) -> None:
     """Fills in what Cognito does for the new members of a stored configuration, then
     refuses what it refuses (nothing is stored when this raises)."""
+    # ASSUMED: a block given without its type reads back with the default type.
+    for member, default in ((features.ISSUER, features.DEFAULT_ISSUER),
+                            (features.KEY, features.DEFAULT_KEY)):
+        config[member] = {**default, **(config.get(member) or {})}
     config[features.ACR] = features.effective_acr(config.get(features.ACR))
     duplicates = features.duplicate_acr_values(config[features.ACR])
     if duplicates:

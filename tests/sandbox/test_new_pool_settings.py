@@ -103,6 +103,10 @@ def test_issuer_and_key_read_back_and_reset_when_an_update_omits_them(idp: Any) 
     assert described["IssuerConfiguration"] == {"Type": "ORIGINAL"}
     assert described["KeyConfiguration"] == {"KeyType": "AWS_OWNED_KEY"}
     assert described["DcrConfiguration"] == {"EnableStatus": "Disabled", "OpenDcrEnabled": False}
+    empty = idp.create_user_pool(PoolName="empty", IssuerConfiguration={},
+                                 KeyConfiguration={})["UserPool"]["Id"]
+    assert _pool(idp, empty)["IssuerConfiguration"] == {"Type": "ORIGINAL"}
+    assert _pool(idp, empty)["KeyConfiguration"] == {"KeyType": "AWS_OWNED_KEY"}
     pool_id = idp.create_user_pool(PoolName="updated", IssuerConfiguration={
         "Type": "UPDATED"})["UserPool"]["Id"]
     assert _pool(idp, pool_id)["IssuerConfiguration"] == {"Type": "UPDATED"}

@@ -47,6 +47,11 @@ def test_a_spec_at_the_defaults_plans_clean_whether_cognito_echoes_them_or_not()
     assert plan(DEFAULTS_IN_SPEC, ECHOED) == []
 
 
+def test_an_empty_block_means_the_defaults() -> None:
+    empty = desired_pool(IssuerConfiguration={}, KeyConfiguration={}, AcrConfiguration={})
+    assert plan(empty, ABSENT) == [] and plan(empty, ECHOED) == []
+
+
 def test_custom_acr_levels_compare_with_the_default_names_merged_in() -> None:
     live = live_pool(describe={"AcrConfiguration": {**DEFAULT_ACR,
                                                     "Level2": {"AcrValue": CUSTOM}}})
