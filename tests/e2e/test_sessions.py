@@ -276,3 +276,21 @@ def test_a_session_configuration_set_after_the_plan_stops_a_replace(
     assert report.failure is not None
     assert "user_pool.replaced.session_configuration" in report.failure.message
     assert writes(sandbox_url) == []
+
+
+def test_a_replaced_pool_gets_its_declared_configurations_again(
+        sandbox_url: str, idp: Any, tmp_path: Path) -> None:
+    def declared(username: str) -> str:
+        return (REPLACED.format(username=username) + POOL_SESSION
+                + "    clients:\n      - client_name: web\n" + CLIENT_SESSION)
+
+    apply(sandbox_url, write_spec(tmp_path, declared("email"), "one.yaml"))
+    clear_requests(sandbox_url)
+    replaced = run(sandbox_url, "apply", "--auto-approve", "--allow-replace",
+                   write_spec(tmp_path, declared("phone_number"), "two.yaml"))
+    assert replaced.code == 0, replaced.text
+    assert "A fresh plan shows no changes" in replaced.err, replaced.text
+    made = writes(sandbox_url)
+    assert made.index("CreateUserPool") < made.index("SetUserPoolSessionConfiguration") < (
+        made.index("SetUserPoolClientSessionConfiguration"))
+    assert sessions(idp) == SET_IN_SPEC
