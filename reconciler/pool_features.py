@@ -45,6 +45,9 @@ DCR_GRANTS = ("AuthenticatedGrantTypes", "OpenDcrGrantTypes")
 # but ignores it."
 IGNORED_GRANT = "implicit"
 LITE = "LITE"
+# doc: DcrConfigurationType: the scope an access token needs for authenticated
+# registration, which "A registered app client can't request".
+DCR_REGISTER_SCOPE = "aws.cognito/dcr/register"
 
 
 def effective_acr(given: Any) -> dict[str, dict[str, str]]:

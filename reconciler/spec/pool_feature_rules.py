@@ -59,14 +59,33 @@ def _acr(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnosti
 
 def _dcr(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
     given = pool.get("dcr_configuration")
-    if not isinstance(given, dict) or pool.get("user_pool_tier") != features.LITE:
+    if not isinstance(given, dict) or given.get("enable_status") == "Disabled":
         return []
-    if given.get("enable_status") == "Disabled":
-        return []
-    return [error(locate, (*path, "dcr_configuration"), (
-        "dcr_configuration turns dynamic client registration on (an omitted enable_status "
-        "means Enabled), which needs user_pool_tier ESSENTIALS or PLUS; for LITE set "
-        "enable_status: Disabled"))]
+    key = (*path, "dcr_configuration")
+    out = []
+    if pool.get("user_pool_tier") == features.LITE:
+        out.append(error(locate, key, (
+            "dcr_configuration turns dynamic client registration on (an omitted enable_status "
+            "means Enabled), which needs user_pool_tier ESSENTIALS or PLUS; for LITE set "
+            "enable_status: Disabled")))
+    grants = given.get("open_dcr_grant_types")
+    if given.get("open_dcr_enabled") is True and isinstance(grants, list) \
+            and "client_credentials" in grants:
+        # doc: DcrConfigurationType.OpenDcrGrantTypes "If you add client_credentials, anyone
+        # can register an app client that requests machine-to-machine (M2M) access tokens,
+        # and you pay for the M2M token requests that those app clients make."
+        out.append(warning(locate, (*key, "open_dcr_grant_types"), (
+            "open registration with client_credentials lets anyone register an app client "
+            "that gets machine-to-machine access tokens, and you pay for its token requests; "
+            "remove client_credentials or turn open_dcr_enabled off")))
+    scopes = given.get("allowed_scopes")
+    if isinstance(scopes, list) and features.DCR_REGISTER_SCOPE in scopes:
+        # doc: DcrConfigurationType.AllowedScopes "A registered app client can't request the
+        # aws.cognito/dcr/register scope, even if you include it in this list."
+        out.append(warning(locate, (*key, "allowed_scopes"), (
+            f"{features.DCR_REGISTER_SCOPE} in allowed_scopes has no effect: Cognito never "
+            "lets a registered app client request it")))
+    return out
 
 
 def _key(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:

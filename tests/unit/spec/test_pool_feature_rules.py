@@ -64,3 +64,16 @@ def test_acr_mapping_is_for_oidc_providers_only(tmp_path: Path) -> None:
     assert "acr_mapping is for OIDC providers only" in found and "not SAML" in found
     oidc = _spec(tmp_path, "    identity_providers:\n" + OIDC.format(kind="OIDC"))
     assert not any("acr_mapping" in p for p in problems([oidc]))
+
+
+def test_open_m2m_registration_and_the_register_scope_are_warned_about(tmp_path: Path) -> None:
+    f = _spec(tmp_path, "    dcr_configuration:\n      open_dcr_enabled: true\n"
+              "      open_dcr_grant_types: [code, client_credentials]\n"
+              "      allowed_scopes: [openid, aws.cognito/dcr/register]\n")
+    assert problems([f]) == []
+    warnings = [str(w) for w in load_spec([f], environ={}).warnings]
+    assert any("anyone register an app client" in w for w in warnings)
+    assert any("aws.cognito/dcr/register in allowed_scopes has no effect" in w for w in warnings)
+    closed = _spec(tmp_path, "    dcr_configuration:\n      open_dcr_grant_types: "
+                   "[client_credentials]\n      allowed_scopes: [openid]\n")
+    assert not load_spec([closed], environ={}).warnings
