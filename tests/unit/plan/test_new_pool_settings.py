@@ -142,3 +142,16 @@ def test_strict_mode_manages_them_at_their_defaults() -> None:
         "acr_configuration.Level4.acr_value", "dcr_configuration.enable_status"}
     assert "AcrConfiguration" not in body
     assert body["DcrConfiguration"] == {"EnableStatus": "Disabled"}
+
+
+def test_a_replace_names_the_live_settings_it_does_not_carry_but_not_defaults() -> None:
+    live = live_pool(describe={"IssuerConfiguration": {"Type": "UPDATED"},
+                               "KeyConfiguration": {"KeyType": "AWS_OWNED_KEY"},
+                               "AcrConfiguration": DEFAULT_ACR,
+                               "DcrConfiguration": {"EnableStatus": "Disabled"}})
+    [pool_change, *_] = plan(desired_pool(UsernameAttributes=["phone_number"]), live)
+    assert pool_change.action == Action.REPLACE
+    [warning] = [w for w in pool_change.warnings if "not carried" in w]
+    assert "issuer_configuration" in warning
+    for default in ("key_configuration", "acr_configuration", "dcr_configuration"):
+        assert default not in warning
