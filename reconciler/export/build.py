@@ -485,6 +485,7 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
                                       f"{where}: managed_login_branding", out, full)
     if branding is not None:
         spec["managed_login_branding"] = branding
+    spec.update(client_lists(client, where, out, full))
     sessions = session_configuration(client.parts.get("session_configuration"),
                                      CLIENT_SESSION_CONFIGURATION,
                                      f"{where}: session_configuration", out, full)
@@ -494,7 +495,7 @@ def build_client(client: ExportedClient, path: Path, out: Exported,
 
 
 # The key each listed part is found by, to name it in a note.
-_PART_KEYS = ("GroupName", "Identifier", "ProviderName")
+_PART_KEYS = ("GroupName", "Identifier", "ProviderName", "TermsName", "PolicyName")
 
 
 def note_unmodeled_parts(parts: Mapping[str, Any], where: str, out: Exported) -> None:
@@ -643,3 +644,19 @@ def spec_document(pools: list[Exported]) -> tuple[dict[str, Any], dict[Path, lis
         comments.update({(*base, *path): lines for path, lines in pool.comments.items()})
         inline.update({(*base, *path): text for path, text in pool.inline.items()})
     return data, comments, inline
+
+
+# A client's listed parts: spec key -> (the key each item is found by, its definition).
+CLIENT_LIST_KEYS = {"terms": ("TermsName", "Terms"), "cimd_policies": ("PolicyName", "CIMDPolicy")}
+
+
+def client_lists(client: ExportedClient, where: str, out: Exported,
+                 full: bool) -> dict[str, Any]:
+    """The client's terms documents and CIMD policies, sorted by their keys."""
+    found: dict[str, Any] = {}
+    for key, (name, kind) in CLIENT_LIST_KEYS.items():
+        items = sorted(_items(client.parts.get(key)), key=lambda d: str(d.get(name)))
+        if items or full:
+            found[key] = [to_spec(_drop_empty(_pick_known(d, kind), kind, full), kind,
+                                  f"{where}: {key} {d.get(name)}", out.notes) for d in items]
+    return found

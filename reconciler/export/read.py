@@ -129,6 +129,8 @@ def read_clients(api: ExportApi, pool_id: str, has_domain: bool,
                 live_parts.read_risk_configuration(api, pool_id, client_id), client_id)
         client.parts["managed_login_branding"] = live_parts.read_managed_login_branding(
             api, pool_id, client_id)
+        client.parts["terms"] = live_parts.read_terms(api, pool_id, client_id)
+        client.parts["cimd_policies"] = live_parts.read_cimd_policies(api, pool_id, client_id)
         client.parts["session_configuration"] = live_parts.read_session_configuration(
             api, pool_id, client_id)
         return client

@@ -199,3 +199,15 @@ def test_bad_items_are_refused_offline(sandbox_url: str, tmp_path: Path) -> None
     assert checked.code == 1
     assert "terms_name" in checked.text and "url_patterns" in checked.text
     assert sandbox_requests(sandbox_url) == []
+
+
+def test_export_round_trips(sandbox_url: str, tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    exported = run(sandbox_url, "export", "--pool-name", "legal")
+    assert exported.code == 0, exported.text
+    assert "terms_name: terms-of-use" in exported.out
+    assert "policy_name: partners" in exported.out
+    assert "cognito:spanish: https://example.com/es/terms" in exported.out
+    path = write_spec(tmp_path, exported.out, "exported.yaml")
+    replanned = run(sandbox_url, "plan", "--detailed-exitcode", path)
+    assert replanned.code == 0, replanned.text
