@@ -169,8 +169,6 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
         "GetLogDeliveryConfiguration",  # ASSUMED
         "GetUserPoolSessionConfiguration",  # ASSUMED
         "GetUserPoolClientSessionConfiguration",  # ASSUMED
-        "GetUserPoolSessionConfiguration",  # ASSUMED
-        "GetUserPoolClientSessionConfiguration",  # ASSUMED
         "DescribeTerms",  # ASSUMED
         "ListTerms",  # ASSUMED
         "DescribeTermsByClient",  # ASSUMED
@@ -203,8 +201,6 @@ OPERATIONS: Final[dict[str, tuple[str, ...]]] = {
         "UpdateManagedLoginBranding",
         "DeleteManagedLoginBranding",
         "SetLogDeliveryConfiguration",  # ASSUMED
-        "SetUserPoolSessionConfiguration",  # ASSUMED
-        "SetUserPoolClientSessionConfiguration",  # ASSUMED
         "SetUserPoolSessionConfiguration",  # ASSUMED
         "SetUserPoolClientSessionConfiguration",  # ASSUMED
         "CreateTerms",  # ASSUMED
