@@ -49,6 +49,8 @@ RESOURCE_OPERATIONS: dict[str, str] = {
     # Only Status is ever written back (UpdateUserPoolReplica), so nothing unseen can be
     # reset; watched so that every read is.
     "ListUserPoolReplicas": "UserPoolReplicas",
+    # Only ids are read from it (to delete old secrets by): watched so that every read is.
+    "ListUserPoolClientSecrets": "ClientSecrets",
 }
 WATCHED_OPERATIONS = (*WHOLE_ANSWER_OPERATIONS, *RESOURCE_OPERATIONS)
 
