@@ -192,3 +192,13 @@ def test_a_saved_plan_of_a_status_change_applies(sandbox_url: str, tmp_path: Pat
     result = run(sandbox_url, "apply", "--auto-approve", saved)
     assert result.code == 0, result.text
     assert secondaries(sandbox_url) == [("eu-west-1", "ACTIVE")]
+
+
+def test_the_multi_region_example_applies_and_replans_clean(sandbox_url: str) -> None:
+    slow(sandbox_url, replica_seconds=0.2, domain_seconds=0.2)
+    example = str(Path(__file__).resolve().parents[2] / "specs" / "multi-region.yaml")
+    assert run(sandbox_url, "validate", example).code == 0
+    applied = run(sandbox_url, "apply", "--auto-approve", example)
+    assert applied.code == 0, applied.text
+    assert secondaries(sandbox_url) == [("eu-west-1", "ACTIVE")]
+    assert run(sandbox_url, "plan", "--detailed-exitcode", example).code == 0
