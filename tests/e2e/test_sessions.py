@@ -294,3 +294,26 @@ def test_a_replaced_pool_gets_its_declared_configurations_again(
     assert made.index("CreateUserPool") < made.index("SetUserPoolSessionConfiguration") < (
         made.index("SetUserPoolClientSessionConfiguration"))
     assert sessions(idp) == SET_IN_SPEC
+
+
+def test_a_saved_plan_applies_and_refuses_once_the_configuration_moved(
+        sandbox_url: str, idp: Any, tmp_path: Path) -> None:
+    path = spec(tmp_path)
+    apply(sandbox_url, path)
+    pool_id, _ = ids(idp)
+    idp.set_user_pool_session_configuration(UserPoolId=pool_id, UserSessionTracking="ENABLED",
+                                            TokenSession={"MaxPerUser": 50})
+    saved = tmp_path / "plan.json"
+    assert run(sandbox_url, "plan", "--out", str(saved), path).code == 0
+    # Changed again after the plan was made: the saved plan no longer holds.
+    idp.set_user_pool_session_configuration(UserPoolId=pool_id, UserSessionTracking="ENABLED",
+                                            TokenSession={"MaxPerUser": 40})
+    clear_requests(sandbox_url)
+    refused = run(sandbox_url, "apply", "--auto-approve", str(saved))
+    assert refused.code == 1, refused.text
+    assert "stale" in refused.err and "internal error" not in refused.text, refused.text
+    assert writes(sandbox_url) == []
+    assert run(sandbox_url, "plan", "--out", str(saved), path).code == 0
+    applied = run(sandbox_url, "apply", "--auto-approve", str(saved))
+    assert applied.code == 0, applied.text
+    assert sessions(idp) == SET_IN_SPEC
