@@ -150,6 +150,12 @@ class LiveReader:
                 None if client.client_id in pinned else parts_by_name.get(client.name))
             if managed:
                 client.parts = read_client_parts(api, pool_id, client.client_id, managed)
+            elif (pool.clients is not None and client.client_id not in pinned
+                  and client.name not in parts_by_name):
+                # The spec no longer lists it, so apply deletes it: its CIMD policies
+                # outlive it (doc: CIMDPolicyType.ClientId) and are deleted first.
+                client.parts = read_client_parts(api, pool_id, client.client_id,
+                                                 {"cimd_policies": []})
             return client
 
         clients = parallel_map(read_one, summaries)

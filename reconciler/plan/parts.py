@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reconciler import model_facts, pool_defaults
+from reconciler.errors import ReconcilerError
 from reconciler.model import LivePart
 from reconciler.notation import before_after
 from reconciler.plan import branding
@@ -366,6 +367,8 @@ def plan_list(kind: PartKind, owner: Owner, desired: list[dict[str, Any]] | None
         return []
     assert kind.key is not None
     live_by_key = {str(item.document.get(kind.key)): item for item in live}
+    if len(live_by_key) < len(live):
+        _refuse_namesakes(kind, owner, live)
     changes = []
     for item in desired:
         change = plan_part(kind, owner, item, live_by_key.get(str(item[kind.key])),
@@ -407,3 +410,31 @@ def left_by_replaced_owner(kind: PartKind, old_owner: Owner, planned: list[Chang
             gone.reason = "its client is replaced and the spec no longer names it"
             alone.append(gone)
     return alone
+
+
+def outliving_parts_of_deleted_client(owner: Owner, parts: dict[str, Any]) -> list[Change]:
+    """A client apply deletes: its items that would outlive it (CIMD policies, doc:
+    CIMDPolicyType.ClientId) are deleted by their own calls, before the client's."""
+    changes: list[Change] = []
+    for key, kind in CLIENT_LISTS.items():
+        found = parts.get(key)
+        for item in found if kind.outlives_owner and isinstance(found, list) else []:
+            change = plan_part(kind, owner, None, item)
+            if change is not None:
+                change.reason = (f"its client is deleted; a {kind.kind} outlives its client, "
+                                 "so it is deleted by its own call")
+                changes.append(change)
+    return changes
+
+
+def _refuse_namesakes(kind: PartKind, owner: Owner, live: list[LivePart]) -> None:
+    """Two live items of one name: which one the spec means can't be told. AWS doesn't
+    document CIMD policy names as unique (CreateCIMDPolicy lists no "exists" error)."""
+    assert kind.key is not None
+    names = [str(item.document.get(kind.key)) for item in live]
+    name = sorted({n for n in names if names.count(n) > 1})[0]
+    raise ReconcilerError(
+        f"{address(kind, owner, name)}: {names.count(name)} live {kind.kind} items are named "
+        f"{name!r}; nothing was changed",
+        f"names of this kind are not unique in Cognito: delete or rename the extra "
+        f"{kind.kind}, then plan again")

@@ -389,6 +389,10 @@ def _plan_clients(pool: DesiredPool, live: LivePool, region: str,
         if live_client.client_id not in wanted_ids:
             changes.append(client_rules.plan_delete(live_client, pool.address, region,
                                                     live.pool_id))
+            gone = part_rules.Owner(pool.address, region, live.pool_id,
+                                    client_name=live_client.name,
+                                    client_id=live_client.client_id)
+            changes += part_rules.outliving_parts_of_deleted_client(gone, live_client.parts)
     return changes
 
 

@@ -211,3 +211,24 @@ def test_export_round_trips(sandbox_url: str, tmp_path: Path) -> None:
     path = write_spec(tmp_path, exported.out, "exported.yaml")
     replanned = run(sandbox_url, "plan", "--detailed-exitcode", path)
     assert replanned.code == 0, replanned.text
+
+
+def test_a_deleted_clients_policies_are_deleted_first(sandbox_url: str, idp: Any,
+                                                      tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    assert len(live_policies(idp)) == 1
+    other = write_spec(tmp_path, "version: 1\nuser_pools:\n  - pool_name: legal\n"
+                                 "    clients:\n      - client_name: mobile\n")
+    planned = run(sandbox_url, "plan", other)
+    assert "# user_pool.legal.cimd_policy.web.partners will be deleted" in planned.out, (
+        planned.text)
+    assert "outlives its client" in planned.out
+    clear_requests(sandbox_url)
+    done = apply(sandbox_url, other)
+    assert done.code == 0, done.text
+    order = [r["operation"] for r in sandbox_requests(sandbox_url)
+             if r["operation"] in ("DeleteCIMDPolicy", "DeleteUserPoolClient")]
+    assert order == ["DeleteCIMDPolicy", "DeleteUserPoolClient"]
+    pool_id = idp.list_user_pools(MaxResults=60)["UserPools"][0]["Id"]
+    # Not left behind without a client (CIMDPolicyType.ClientId: omitted once it is gone).
+    assert idp.list_cimd_policies(UserPoolId=pool_id)["CIMDPolicies"] == []
