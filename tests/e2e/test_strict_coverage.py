@@ -159,6 +159,12 @@ def test_parts_the_spec_does_not_name_are_removed_by_name_in_strict_mode(
                                    Name="api")
     cognito.create_user_pool_domain(UserPoolId=pool_id, Domain="covered-by-hand")
     cognito.create_user_pool_client(UserPoolId=pool_id, ClientName="by-hand")
+    cognito.set_ui_customization(UserPoolId=pool_id, CSS=".banner-customizable {}")
+    cognito.create_identity_provider(
+        UserPoolId=pool_id, ProviderName="corp", ProviderType="OIDC",
+        ProviderDetails={"client_id": "corp-app", "authorize_scopes": "openid",
+                         "oidc_issuer": "https://id.example.com",
+                         "attributes_request_method": "GET"})
     # The spec names clients, so the extra client is a delete in either mode; the other
     # part kinds are unmanaged in normal mode.
     normal = json.loads(run(sandbox_url, "plan", "--json", spec).out)["changes"]
@@ -169,13 +175,15 @@ def test_parts_the_spec_does_not_name_are_removed_by_name_in_strict_mode(
     assert set(deletes) == {
         "user_pool.covered.group.admins",
         "user_pool.covered.resource_server.https://api.example.com",
-        "user_pool.covered.domain.covered-by-hand", "user_pool.covered.client.by-hand"}, deletes
+        "user_pool.covered.domain.covered-by-hand", "user_pool.covered.client.by-hand",
+        "user_pool.covered.ui_customization", "user_pool.covered.identity_provider.corp"}, deletes
     assert "strict mode" in deletes["user_pool.covered.domain.covered-by-hand"]
     text = run(sandbox_url, "plan", "--strict", spec)
     assert "admins" in text.out and "covered-by-hand" in text.out, text.out
     applied = run(sandbox_url, "apply", "--strict", "--auto-approve", spec)
     assert applied.code == 0, applied.text
     assert cognito.list_groups(UserPoolId=pool_id)["Groups"] == []
+    assert cognito.list_identity_providers(UserPoolId=pool_id, MaxResults=60)["Providers"] == []
     assert "Domain" not in cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]
     assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0
 
