@@ -243,3 +243,26 @@ def test_the_example_specs_exported_plan_clean_in_strict_mode(
         monkeypatch.setenv(variable, known.get(variable, "x"))
     planned = run(sandbox_url, "plan", "--strict", "--detailed-exitcode", str(out))
     assert planned.code == 0, planned.text
+
+
+def test_a_clients_own_parts_and_analytics_made_by_hand_show_in_strict_mode(
+        sandbox_url: str, cognito: Any, tmp_path: Path) -> None:
+    spec = _applied(sandbox_url, tmp_path)
+    pool_id = _pool_id(cognito)
+    [client] = cognito.list_user_pool_clients(UserPoolId=pool_id)["UserPoolClients"]
+    cognito.create_user_pool_domain(UserPoolId=pool_id, Domain="covered-client")
+    cognito.set_ui_customization(UserPoolId=pool_id, ClientId=client["ClientId"],
+                                 CSS=".banner-customizable {}")
+    _edit_client(cognito, pool_id, AnalyticsConfiguration={
+        "ApplicationArn": "arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc",
+        "UserDataShared": False})
+    assert run(sandbox_url, "plan", "--detailed-exitcode", spec).code == 0
+    shown = _strict_fields(sandbox_url, spec)
+    assert "user_pool.covered.ui_customization.web" in shown, shown
+    assert any(path.startswith("analytics_configuration") for path in shown), shown
+    applied = run(sandbox_url, "apply", "--strict", "--auto-approve", spec)
+    assert applied.code == 0, applied.text
+    described = cognito.describe_user_pool_client(UserPoolId=pool_id,
+                                                  ClientId=client["ClientId"])
+    assert not described["UserPoolClient"].get("AnalyticsConfiguration")
+    assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0
