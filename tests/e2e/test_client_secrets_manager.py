@@ -284,3 +284,15 @@ def test_export_keeps_publishing_and_says_where_the_secret_is(sandbox_url, idp, 
     assert f"its secret is in Secrets Manager: {client['ClientSecretArn']}" in line
     path = write_spec(tmp_path, exported.out, "exported.yaml")
     assert run(sandbox_url, "plan", "--detailed-exitcode", path).code == 0
+
+
+def test_export_of_a_custom_secret_client_never_holds_the_secret(sandbox_url, tmp_path,
+                                                                 monkeypatch):
+    monkeypatch.setenv("BACKEND_SECRET", FIRST)
+    assert run(sandbox_url, "apply", "--auto-approve", write_spec(tmp_path, CUSTOM)).code == 0
+    out = tmp_path / "exported.yaml"
+    exported = run(sandbox_url, "-v", "export", "--pool-name", "shop-users", "--full")
+    written = run(sandbox_url, "export", "--pool-name", "shop-users", "--out", str(out))
+    assert exported.code == 0 and written.code == 0, exported.text + written.text
+    assert FIRST not in exported.text and FIRST not in out.read_text()
+    assert "its secret stays in Cognito: never exported" in exported.out
