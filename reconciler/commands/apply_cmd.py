@@ -169,7 +169,8 @@ def _report_interruption(report: ApplyReport, abandoned: bool) -> None:
 @click.option("--allow-replace", is_flag=True,
               help="Consent to replacements (a replaced pool loses all its users).")
 @click.option("--strict", is_flag=True,
-              help="Manage what the specs leave out at Cognito's defaults (as plan --strict).")
+              help="Manage what the specs leave out at Cognito's defaults, and part kinds "
+              "they don't name as none (as plan --strict).")
 @click.pass_context
 def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
           var_files: tuple[str, ...], auto_approve: bool, allow_replace: bool,

@@ -24,8 +24,9 @@ from reconciler.render.text import render_plan
 @click.option("--detailed-exitcode", is_flag=True,
               help="Exit 0 when there are no changes, 2 when there are, 1 on error.")
 @click.option("--strict", is_flag=True,
-              help="Manage what the specs leave out at Cognito's defaults, so a change to "
-              "any default-valued setting shows (docs/semantics.md).")
+              help="Manage what the specs leave out at Cognito's defaults, and part kinds "
+              "they don't name as none, so any drift shows (docs/semantics.md). Saved "
+              "with --out.")
 @click.pass_context
 def plan(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...],
          var_files: tuple[str, ...], as_json: bool, output_format: str, out_file: str | None,
