@@ -5,7 +5,9 @@ Sources (doc: the shipped model's documentation):
 - SetUserPoolSessionConfiguration and SetUserPoolClientSessionConfiguration: "The user
   pool must be in the Essentials or Plus tier. Otherwise, this operation returns a
   FeatureUnavailableInTierException": an error when the spec sets user_pool_tier LITE
-  (a spec without user_pool_tier leaves the live tier unknown offline).
+  (a spec without user_pool_tier leaves the live tier unknown offline), unless the value
+  is the documented default, which needs no call (a LITE pool reads it back: export
+  writes it in --full).
 - SetUserPoolClientSessionConfiguration: "session tracking must be enabled for the user
   pool": a client setting other than the documented default (60 minutes, which a client
   has without any call) is an error when the pool's session_configuration says DISABLED
@@ -18,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from reconciler.errors import Diagnostic
-from reconciler.pool_defaults import CLIENT_SESSION_DEFAULT
+from reconciler.pool_defaults import CLIENT_SESSION_DEFAULT, POOL_SESSION_DEFAULT
 from reconciler.spec.findings import Locate, error, items, warning
 from reconciler.spec.yaml_source import SpecPath
 
@@ -31,7 +33,8 @@ def check(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnost
     lite = pool.get("user_pool_tier") == "LITE"
     tier = (f"{KEY} needs user_pool_tier ESSENTIALS or PLUS: Cognito refuses it on LITE "
             "(FeatureUnavailableInTierException)")
-    if lite and isinstance(pool.get(KEY), dict):
+    given_pool = pool.get(KEY)
+    if lite and isinstance(given_pool, dict) and not _pool_at_default(given_pool):
         out.append(error(locate, (*path, KEY), tier))
     tracking = _tracking(pool)
     for client_path, client in items(pool.get("clients"), (*path, "clients")):
@@ -39,11 +42,11 @@ def check(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnost
         if not isinstance(given, dict):
             continue
         key = (*client_path, KEY)
+        if _minutes(given) in (None, _DEFAULT_MINUTES):
+            continue  # the default is what the client has without any call
         if lite:
             out.append(error(locate, key, tier))
             continue
-        if _minutes(given) in (None, _DEFAULT_MINUTES):
-            continue  # the default is what the client has without any call
         if tracking == "DISABLED":
             out.append(error(locate, key, (
                 f"{KEY} can't be set while the pool's session tracking is DISABLED (Cognito "
@@ -65,6 +68,14 @@ def _tracking(pool: dict[str, Any]) -> str | None:
         return None
     value = given.get("user_session_tracking")
     return value if isinstance(value, str) else None
+
+
+def _pool_at_default(given: dict[str, Any]) -> bool:
+    """The documented defaults need no call, so no tier (an export of a LITE pool has them)."""
+    session = given.get("token_session")
+    return (given.get("user_session_tracking") == POOL_SESSION_DEFAULT["UserSessionTracking"]
+            and isinstance(session, dict)
+            and session.get("max_per_user") == POOL_SESSION_DEFAULT["TokenSession"]["MaxPerUser"])
 
 
 def _minutes(given: dict[str, Any]) -> Any:

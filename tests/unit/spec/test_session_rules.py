@@ -48,3 +48,11 @@ def test_a_client_setting_without_the_pools_is_a_warning(tmp_path: Path) -> None
     loaded = load_spec([f])
     [warning] = [str(w) for w in loaded.warnings]
     assert ":6:9: warning: session_configuration needs the pool's session tracking" in warning
+
+
+def test_the_documented_defaults_are_fine_on_the_lite_tier(tmp_path: Path) -> None:
+    # No call is needed for them (export --full writes them for a LITE pool).
+    f = _spec(tmp_path, "    user_pool_tier: LITE\n    session_configuration:\n"
+              "      user_session_tracking: DISABLED\n      token_session: {max_per_user: 20}\n"
+              + CLIENT.format(minutes=60))
+    assert problems([f]) == []
