@@ -149,6 +149,13 @@ def test_export_round_trip(sandbox_url, tmp_path, monkeypatch):
     path = write_spec(tmp_path, text, "exported.yaml")
     planned = run(sandbox_url, "plan", "--detailed-exitcode", path)
     assert planned.code == 0, planned.text
+    # --full keeps the defaults (all four ACR levels, the key type) and plans clean too.
+    full = run(sandbox_url, "export", "--full", "--pool-name", "features")
+    assert full.code == 0, full.text
+    assert "urn:cognito:loa:1" in full.out and "key_type: AWS_OWNED_KEY" in full.out
+    planned = run(sandbox_url, "plan", "--detailed-exitcode",
+                  write_spec(tmp_path, full.out, "full.yaml"))
+    assert planned.code == 0, planned.text
 
 
 def test_outputs_follow_the_issuer_type(sandbox_url, cognito, tmp_path):
