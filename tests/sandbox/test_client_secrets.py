@@ -16,6 +16,8 @@ from botocore.exceptions import ClientError
 
 from reconciler.aws.service_model import new_session
 
+from .helpers import Control
+
 REGION = "us-east-1"
 CUSTOM = "custom_secret_0123456789abcdefghijklmn"
 OTHER = "another_secret_0123456789abcdefghijklm"
@@ -85,11 +87,16 @@ def test_an_update_without_the_flag_keeps_it_and_false_unpublishes(idp: Any,
     assert ARN.match(again["ClientSecretArn"]) and "ClientSecret" not in again
 
 
-def test_the_flag_is_no_stored_setting(idp: Any, pool: str) -> None:
-    made = _client(idp, pool, GenerateSecret=True)
+def test_the_flag_is_no_stored_setting(idp: Any, pool: str, post: Control) -> None:
+    # Read raw: botocore would drop a member UserPoolClientType doesn't have.
+    made = _client(idp, pool, GenerateSecret=True, PublishSecretsInAWSSecretsManager=True)
     idp.update_user_pool_client(UserPoolId=pool, ClientId=made["ClientId"], ClientName="app",
                                 PublishSecretsInAWSSecretsManager=False)
-    assert "PublishSecretsInAWSSecretsManager" not in _describe(idp, pool, made["ClientId"])
+    status, answer = post("DescribeUserPoolClient",
+                          {"UserPoolId": pool, "ClientId": made["ClientId"]})
+    assert status == 200
+    assert "PublishSecretsInAWSSecretsManager" not in answer["UserPoolClient"]
+    assert answer["UserPoolClient"]["ClientSecret"]
 
 
 def test_a_client_made_by_create_is_regular(idp: Any, pool: str) -> None:
@@ -127,6 +134,12 @@ def test_a_generated_secret_is_returned_once(idp: Any, pool: str) -> None:
 
 def test_a_custom_secret_must_have_the_documented_form(idp: Any, pool: str) -> None:
     made = _client(idp, pool, ClientSecret=CUSTOM)
+    idp.add_user_pool_client_secret(UserPoolId=pool, ClientId=made["ClientId"],
+                                    ClientSecret="plus+and_underscore_are_allowed_1")
+    listed = idp.list_user_pool_client_secrets(UserPoolId=pool, ClientId=made["ClientId"])
+    [first, _] = listed["ClientSecrets"]
+    idp.delete_user_pool_client_secret(UserPoolId=pool, ClientId=made["ClientId"],
+                                       ClientSecretId=first["ClientSecretId"])
     with pytest.raises(ClientError) as short:
         idp.add_user_pool_client_secret(UserPoolId=pool, ClientId=made["ClientId"],
                                         ClientSecret="has-dashes-so-not-a-valid-secret")
