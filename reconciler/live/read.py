@@ -10,7 +10,12 @@ from reconciler.aws_types import UNMODELED_KEY
 from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.errors import ReconcilerError
 from reconciler.live.client_secrets import read_client
-from reconciler.live.parts import POOL_PART_KEYS, read_client_parts, read_pool_parts
+from reconciler.live.parts import (
+    CLIENT_LIST_KEYS,
+    POOL_PART_KEYS,
+    read_client_parts,
+    read_pool_parts,
+)
 from reconciler.model import DesiredPool, LiveClient, LivePool
 from reconciler.plan.pools import live_fingerprint
 
@@ -117,6 +122,11 @@ class LiveReader:
                         fingerprint=live_fingerprint(describe, mfa), clients=live_clients)
         managed = {**dict.fromkeys(POOL_PART_KEYS), **pool.parts} if everything else pool.parts
         live.parts = read_pool_parts(api, pool_id, describe, managed)
+        if everything:
+            # Each client's terms and CIMD policies, managed or not: named among what
+            # deleting the pool destroys.
+            parallel_map(lambda client: _read_client_lists(api, pool_id, client),
+                         live.clients)
         return live
 
     def read_clients(self, api: CognitoReader, pool: DesiredPool,
@@ -160,3 +170,9 @@ class LiveReader:
 
         clients = parallel_map(read_one, summaries)
         return clients
+
+
+def _read_client_lists(api: CognitoReader, pool_id: str, client: LiveClient) -> None:
+    missing: dict[str, Any] = {key: [] for key in CLIENT_LIST_KEYS if key not in client.parts}
+    if missing:
+        client.parts.update(read_client_parts(api, pool_id, client.client_id, missing))

@@ -20,7 +20,7 @@ from reconciler.notation import before_after
 from reconciler.plan import branding
 from reconciler.plan import identity_providers as idp_rules
 from reconciler.plan import replicas as replica_rules
-from reconciler.plan.clients import unmodeled_message
+from reconciler.plan.clients import WITH_POOL, unmodeled_message
 from reconciler.plan.documents import canonical, field_changes, fingerprint, merge, pick
 from reconciler.plan.model import Action, Change, FieldChange, PlanWarning, Request
 from reconciler.plan.shapes import Shape
@@ -438,3 +438,27 @@ def _refuse_namesakes(kind: PartKind, owner: Owner, live: list[LivePart]) -> Non
         f"{name!r}; nothing was changed",
         f"names of this kind are not unique in Cognito: delete or rename the extra "
         f"{kind.kind}, then plan again")
+
+
+def client_lists_lost_with_pool(owner: Owner, live_parts: dict[str, Any],
+                                declared: Any) -> list[Change]:
+    """A client's terms and CIMD policies that deleting the pool destroys: each one the
+    spec doesn't make again in the new pool (``declared``: the spec's client, or None),
+    with no call of its own."""
+    lost: list[Change] = []
+    for key, kind in CLIENT_LISTS.items():
+        assert kind.key is not None
+        wanted = getattr(declared, "parts", {}).get(key) or []
+        names = {str(item.get(kind.key)) for item in wanted}
+        found = live_parts.get(key)
+        for item in found if isinstance(found, list) else []:
+            name = str(item.document.get(kind.key))
+            if name in names:
+                continue  # made again from the spec
+            lost.append(Change(address=address(kind, owner, name), kind=kind.kind,
+                               name=owner.client_name or name, action=Action.DELETE,
+                               region=owner.region, pool_address=owner.pool_address,
+                               reason=WITH_POOL, live_id=name,
+                               fingerprint=part_fingerprint(kind.kind, item.document),
+                               phase=100 - kind.phase))
+    return lost

@@ -272,6 +272,12 @@ def _lost_with_pool(pool: DesiredPool, live: LivePool, region: str) -> list[Chan
     lost = [client_rules.plan_delete(c, pool.address, region, live.pool_id, with_pool=True)
             for c in live.clients
             if c.name not in wanted_clients and c.client_id not in pinned]
+    declared_clients = {c.name: c for c in pool.clients or []}
+    for live_client in live.clients:
+        lost += part_rules.client_lists_lost_with_pool(
+            part_rules.Owner(pool.address, region, live.pool_id, client_name=live_client.name,
+                             client_id=live_client.client_id),
+            live_client.parts, declared_clients.get(live_client.name))
     owner = part_rules.Owner(pool.address, region, live.pool_id)
     for key, kind in part_rules.POOL_LISTS.items():
         assert kind.key is not None

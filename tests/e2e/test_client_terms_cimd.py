@@ -232,3 +232,35 @@ def test_a_deleted_clients_policies_are_deleted_first(sandbox_url: str, idp: Any
     pool_id = idp.list_user_pools(MaxResults=60)["UserPools"][0]["Id"]
     # Not left behind without a client (CIMDPolicyType.ClientId: omitted once it is gone).
     assert idp.list_cimd_policies(UserPoolId=pool_id)["CIMDPolicies"] == []
+
+
+def test_destroy_names_the_terms_and_policies_it_destroys(sandbox_url: str, idp: Any,
+                                                          tmp_path: Path) -> None:
+    path = spec(tmp_path)
+    assert apply(sandbox_url, path).code == 0
+    # Named whether or not the spec given to destroy manages them.
+    bare = write_spec(tmp_path, "version: 1\nuser_pools:\n  - pool_name: legal\n",
+                      "bare.yaml")
+    done = run(sandbox_url, "destroy", "--auto-approve", bare)
+    assert done.code == 0, done.text
+    for address in ("user_pool.legal.terms.web.terms-of-use",
+                    "user_pool.legal.terms.web.privacy-policy",
+                    "user_pool.legal.cimd_policy.web.partners"):
+        assert address in done.out, done.text
+    assert idp.list_user_pools(MaxResults=60)["UserPools"] == []
+
+
+def test_a_pool_replace_names_the_terms_and_policies_it_loses(sandbox_url: str,
+                                                              tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    # A new username_attributes replaces the pool; this spec keeps the terms of use only.
+    only_terms = TERMS.split("          - terms_name: privacy-policy")[0].rstrip("\n")
+    text = Path(spec(tmp_path, terms=only_terms)).read_text().replace(
+        "  - pool_name: legal\n", "  - pool_name: legal\n    username_attributes: [email]\n")
+    planned = run(sandbox_url, "plan", write_spec(tmp_path, text, "replace.yaml"))
+    assert planned.code == 0, planned.text
+    assert "user_pool.legal must be replaced" in planned.out
+    assert ("destroys, not re-created:\n        - user_pool.legal.terms.web.privacy-policy\n"
+            in planned.out)
+    assert "+ user_pool.legal.cimd_policy.web.partners\n" in planned.out  # re-created
+
