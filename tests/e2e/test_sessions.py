@@ -5,6 +5,7 @@ removal by `remove:`, strict mode, export."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from reconciler.inputs import SpecInput
 from reconciler.live.recheck import current_fingerprint
 
 from .cli import clear_requests, run, sandbox_requests, write_spec, writes
+from .test_unmodeled_parts import FIELD, Injector
 
 POOL = """\
 version: 1
@@ -317,3 +319,46 @@ def test_a_saved_plan_applies_and_refuses_once_the_configuration_moved(
     applied = run(sandbox_url, "apply", "--auto-approve", str(saved))
     assert applied.code == 0, applied.text
     assert sessions(idp) == SET_IN_SPEC
+
+
+class _WholeAnswerInjector(Injector):
+    """The session Get calls answer the configuration itself, not inside a member."""
+
+    def inject(self, payload: bytes) -> bytes:
+        document = json.loads(payload)
+        document[FIELD] = {"Mode": "ON"}
+        self.injected += 1
+        return json.dumps(document).encode()
+
+
+@pytest.mark.parametrize("operation", ["GetUserPoolSessionConfiguration",
+                                       "GetUserPoolClientSessionConfiguration"])
+def test_an_unmodeled_field_blocks_the_update(sandbox_url: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              operation: str) -> None:
+    apply(sandbox_url, spec(tmp_path))
+    changed = spec(tmp_path, POOL_SESSION.replace("10", "11"),
+                   CLIENT_SESSION.replace("120", "121"))
+    proxy = _WholeAnswerInjector(sandbox_url)
+    proxy.operation = operation
+    monkeypatch.setenv("AWS_ENDPOINT_URL_COGNITO_IDP", proxy.url)
+    thread = threading.Thread(target=proxy.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        planned = run(proxy.url, "plan", "--json", changed)
+        assert planned.code == 0, planned.text
+        assert proxy.injected > 0
+        blocked = {c["address"]: c.get("blocked") for c in json.loads(planned.out)["changes"]}
+        guarded = ("user_pool.sessions.session_configuration"
+                   if operation == "GetUserPoolSessionConfiguration"
+                   else "user_pool.sessions.client_session_configuration.web")
+        assert str(blocked.pop(guarded)).startswith(
+            f"the live resource has fields this version doesn't model ({FIELD})")
+        assert list(blocked.values()) == [None]  # the other one is not guarded
+        clear_requests(sandbox_url)
+        refused = run(proxy.url, "apply", "--auto-approve", changed)
+        assert refused.code == 1 and FIELD in refused.err, refused.text
+        assert writes(sandbox_url) == []
+    finally:
+        proxy.server.shutdown()
+        proxy.server.server_close()
