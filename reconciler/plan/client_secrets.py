@@ -74,12 +74,19 @@ def publish_warning(change: FieldChange) -> str | None:
 
 
 def delete_note(live: LiveClient) -> str:
-    """A deleted client's Secrets Manager secret: what becomes of it is not documented."""
+    """What else a client's deletion touches: its Secrets Manager secret (what becomes
+    of it is not documented), and the application that registered a DCR client."""
+    note = ""
+    if live.describe.get("ClientType") == "DCR":
+        # doc UserPoolClientType.ClientType: "An application registered the app client
+        # through dynamic client registration".
+        note += ("; an application registered it through dynamic client registration "
+                 "(client_type DCR): add it to the spec to keep it")
     arn = live.describe.get(ARN)
-    if not arn:
-        return ""
-    return (f"; Cognito keeps its secret in Secrets Manager ({arn}), which apps may read: "
-            "whether that secret is deleted with the client is not documented")
+    if arn:
+        note += (f"; Cognito keeps its secret in Secrets Manager ({arn}), which apps may "
+                 "read: whether that secret is deleted with the client is not documented")
+    return note
 
 
 def secret_differs(given: Any, live: LiveClient) -> bool | None:

@@ -99,6 +99,13 @@ def test_deleting_a_published_client_says_what_becomes_of_its_secret() -> None:
     assert ARN in (change.reason or "")
 
 
+def test_deleting_a_dcr_client_says_an_application_registered_it() -> None:
+    change = plan_delete(live(ClientType="DCR"), POOL, "us-east-1", "pool_1")
+    assert "dynamic client registration" in (change.reason or "")
+    regular = plan_delete(live(ClientType="REGULAR"), POOL, "us-east-1", "pool_1")
+    assert "dynamic client registration" not in (regular.reason or "")
+
+
 # --- a custom secret ------------------------------------------------------------------
 
 def test_the_same_custom_secret_plans_nothing() -> None:
