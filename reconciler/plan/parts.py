@@ -244,6 +244,12 @@ def plan_part(kind: PartKind, owner: Owner, desired: dict[str, Any] | None,
         # Listed parts go when the list leaves them out; single ones only by `remove:`.
         base.reason = "not in the spec" if kind.key and kind.kind != "domain" else (
             f"the spec removes {kind.kind} (remove: names it, or strict mode leaves it out)")
+        if kind.default is not None:
+            # No delete call: the documented defaults are set again; the fields say so.
+            base.reason = ("remove: names it; it has no delete call, so Cognito's defaults "
+                           "are set again")
+            base.fields = _fields(shape, pick(live.document, frozenset(kind.default)),
+                                  kind.default, kind.secret_paths)
         base.live_id = name
         base.fingerprint = part_fingerprint(kind.kind, live.document)
         # Parts with their own id are deleted by it alone (DeleteTerms: TermsId).

@@ -181,6 +181,14 @@ def test_remove_sets_the_defaults_again_clients_first(sandbox_url: str, idp: Any
     actions = {c["address"]: c["action"] for c in planned["changes"]}
     assert actions == {"user_pool.sessions.session_configuration": "delete",
                        "user_pool.sessions.client_session_configuration.web": "delete"}
+    # No delete call: the plan shows the defaults being set again, and why.
+    by_address = {c["address"]: c for c in planned["changes"]}
+    pool_change = by_address["user_pool.sessions.session_configuration"]
+    assert "Cognito's defaults are set again" in pool_change["reason"]
+    assert fields(pool_change) == [("token_session.max_per_user", 10, 20),
+                                   ("user_session_tracking", "ENABLED", "DISABLED")]
+    assert fields(by_address["user_pool.sessions.client_session_configuration.web"]) == [
+        ("sso_session.max_validity_minutes", 120, 60)]
     clear_requests(sandbox_url)
     apply(sandbox_url, path)
     operations = [r["operation"] for r in sandbox_requests(sandbox_url)]
