@@ -35,6 +35,8 @@ POOL_PART_KEY = {"group": "groups", "resource_server": "resource_servers",
                  "risk_configuration": "risk_configuration",
                  "session_configuration": "session_configuration",
                  "log_delivery_configuration": "log_delivery_configuration"}
+# A client's listed parts (terms documents, CIMD policies).
+CLIENT_LIST_KINDS = ("terms", "cimd_policy")
 CLIENT_PART_KINDS = ("ui_customization", "risk_configuration", "managed_login_branding",
                      "client_session_configuration")
 
@@ -80,6 +82,10 @@ def verification_plan(planned: Plan, observed: list[Observed],
 def _client_of(change: Change) -> str | None:
     """The client a change is about (itself, or one of its parts); None: not a client's."""
     if change.kind == CLIENT_KIND:
+        return change.name
+    if change.kind in CLIENT_LIST_KINDS:
+        # Addressed <pool>.<kind>.<client>.<name>, and a client's name may hold dots:
+        # the change's name is its client's.
         return change.name
     prefix = f"{change.pool_address}.{change.kind}."
     if change.kind in CLIENT_PART_KINDS and change.address.startswith(prefix):

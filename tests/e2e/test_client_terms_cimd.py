@@ -264,3 +264,19 @@ def test_a_pool_replace_names_the_terms_and_policies_it_loses(sandbox_url: str,
             in planned.out)
     assert "+ user_pool.legal.cimd_policy.web.partners\n" in planned.out  # re-created
 
+
+
+def test_verifying_a_terms_change_rereads_the_client_not_the_pool(
+        sandbox_url: str, tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    changed = spec(tmp_path, terms=TERMS.replace("https://example.com/privacy",
+                                                 "https://example.com/privacy/v2"))
+    clear_requests(sandbox_url)
+    done = apply(sandbox_url, changed)
+    assert done.code == 0, done.text
+    calls = [r["operation"] for r in sandbox_requests(sandbox_url)]
+    after = calls[calls.index("UpdateTerms") + 1:]
+    # The verification reads what the apply wrote: the client and its parts, not the
+    # pool's settings again (issue 15: apply's necessary work).
+    assert "DescribeUserPool" not in after and "GetUserPoolMfaConfig" not in after, after
+    assert after.count("DescribeTermsByClient") == 2, after
