@@ -28,13 +28,15 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from reconciler.pool_defaults import CLIENT_SESSION_DEFAULT as CLIENT_DEFAULT
+from reconciler.pool_defaults import POOL_SESSION_DEFAULT as POOL_DEFAULT
+
 from .calls import Call, handles
 from .errors import ApiError, invalid_parameter
 from .state import PoolRecord
 
-POOL_DEFAULT: dict[str, Any] = {"UserSessionTracking": "DISABLED",
-                                "TokenSession": {"MaxPerUser": 20}}
-CLIENT_DEFAULT: dict[str, Any] = {"SSOSession": {"MaxValidityMinutes": 60}}
+# The Get answers for a pool or client that never called Set come from the one defaults
+# table (reconciler/pool_defaults.py), which cites the same model documentation.
 _POOL_LEVEL = "pool"
 
 
