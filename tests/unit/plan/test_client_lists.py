@@ -75,3 +75,14 @@ def test_a_deleted_clients_policies_are_deleted_and_its_terms_go_with_it() -> No
     assert [(c.action, c.requests[0].operation) for c in found] == [
         (Action.DELETE, "DeleteCIMDPolicy")]
     assert "outlives its client" in str(found[0].reason)
+
+
+def test_an_update_is_refused_when_cognito_returned_fields_this_model_lacks() -> None:
+    # A newer API could add members to TermsType: a full update would reset them.
+    live = terms("terms-of-use", "t1")
+    live.unmodeled = ["Audience"]
+    wanted = [{"TermsName": "terms-of-use", "TermsSource": "LINK", "Enforcement": "NONE",
+               "Links": {"cognito:default": "https://example.com/new"}}]
+    [change] = parts.plan_list(parts.TERMS, OWNER, wanted, [live])
+    assert change.action == Action.UPDATE
+    assert change.blocked and "Audience" in change.blocked
