@@ -121,6 +121,18 @@ def rotation(pool_id: str, client_id: str, secret: Any,
     return requests
 
 
+def extra_secrets_warning(live_ids: list[tuple[str, str]] | None) -> str | None:
+    """A client with more secrets than the spec's one: the other still works, and which
+    one is the spec's can't be told (values are never listed), so it is not deleted."""
+    if not live_ids or len(live_ids) < MAX_SECRETS:
+        return None
+    ids = ", ".join(secret_id for secret_id, _ in live_ids)
+    return (f"the client has {len(live_ids)} active secrets ({ids}); only one is the "
+            "spec's client_secret, and the other still works (an interrupted rotation, "
+            "or one added outside this tool): delete it with DeleteUserPoolClientSecret "
+            "once no app uses it")
+
+
 def rotation_warning(live_ids: list[tuple[str, str]]) -> str:
     count = len(live_ids)
     return (f"the client's {count} current secret{'s' if count != 1 else ''} "

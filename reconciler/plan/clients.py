@@ -161,6 +161,10 @@ def plan_client(desired: DesiredClient, live: LiveClient, pool_address: str, reg
     elif warnings is not None and _secret_unreadable(desired, live, fields):
         warnings.append(PlanWarning(client_address(pool_address, desired.name),
                                     secrets.UNREADABLE))
+    if not rotate and warnings is not None and desired.settings.get(secrets.SECRET) is not None:
+        extra = secrets.extra_secrets_warning(live.secret_ids)
+        if extra:
+            warnings.append(PlanWarning(client_address(pool_address, desired.name), extra))
     if not fields:
         return None
     change = Change(address=client_address(pool_address, desired.name), kind=KIND,

@@ -296,3 +296,20 @@ def test_export_of_a_custom_secret_client_never_holds_the_secret(sandbox_url, tm
     assert exported.code == 0 and written.code == 0, exported.text + written.text
     assert FIRST not in exported.text and FIRST not in out.read_text()
     assert "its secret stays in Cognito: never exported" in exported.out
+
+
+def test_a_secret_added_outside_the_tool_is_named_not_deleted(sandbox_url, idp, tmp_path,
+                                                              monkeypatch):
+    monkeypatch.setenv("BACKEND_SECRET", FIRST)
+    path = write_spec(tmp_path, CUSTOM)
+    assert run(sandbox_url, "apply", "--auto-approve", path).code == 0
+    pool_id, client = _client(idp)
+    idp.add_user_pool_client_secret(UserPoolId=pool_id, ClientId=client["ClientId"],
+                                    ClientSecret=SECOND)
+    clear_requests(sandbox_url)
+    planned = run(sandbox_url, "apply", "--auto-approve", path)
+    assert planned.code == 0, planned.text
+    assert "the client has 2 active secrets" in planned.text
+    assert [r for r in sandbox_requests(sandbox_url)
+            if r["operation"].endswith("ClientSecret")] == []
+    assert FIRST not in planned.text and SECOND not in planned.text

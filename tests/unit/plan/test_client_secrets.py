@@ -168,3 +168,13 @@ def test_unlisted_secrets_block_the_rotation() -> None:
 @pytest.mark.parametrize("secret", [OLD, NEW])
 def test_a_digest_depends_on_the_value(secret: str) -> None:
     assert (secret_digest(secret) == secret_digest(OLD)) is (secret == OLD)
+
+
+def test_a_second_secret_beside_the_specs_is_named_not_deleted() -> None:
+    warnings: list[PlanWarning] = []
+    found = live(OLD, ids=[("c1--1", "1"), ("c1--2", "2")])
+    assert plan_client(desired(ClientSecret=OLD), found, POOL, "us-east-1", "pool_1",
+                       warnings=warnings) is None
+    [warning] = warnings
+    assert "2 active secrets (c1--1, c1--2)" in warning.message
+    assert OLD not in warning.message
