@@ -11,7 +11,13 @@ from dataclasses import replace
 from typing import Any
 
 from reconciler.errors import Diagnostic
-from reconciler.spec import client_secret_rules, cognito_rules, mfa_rules, replica_rules
+from reconciler.spec import (
+    client_secret_rules,
+    cognito_rules,
+    mfa_rules,
+    replica_rules,
+    terms_rules,
+)
 from reconciler.spec.findings import Locate
 from reconciler.spec.findings import error as _error
 from reconciler.spec.findings import items as _items
@@ -56,6 +62,9 @@ def check(data: Any, locate: Locate, hidden: Set[SpecPath] = frozenset()) -> lis
         for client_path, client in _items(pool.get("clients"), (*path, "clients")):
             out += _client(client, client_path, locate)
             out += client_secret_rules.check_client(client, client_path, locate)
+            out += _unique(client, client_path, "terms", "terms_name", locate)
+            out += _unique(client, client_path, "cimd_policies", "policy_name", locate)
+            out += terms_rules.check_client(client, client_path, locate)
             out += _removed_and_set(client, client_path, locate)
     return out
 

@@ -280,3 +280,24 @@ def test_verifying_a_terms_change_rereads_the_client_not_the_pool(
     # pool's settings again (issue 15: apply's necessary work).
     assert "DescribeUserPool" not in after and "GetUserPoolMfaConfig" not in after, after
     assert after.count("DescribeTermsByClient") == 2, after
+
+
+def test_a_name_twice_in_a_clients_list_is_refused_offline(sandbox_url: str,
+                                                           tmp_path: Path) -> None:
+    twice = spec(tmp_path, terms=TERMS.replace("terms_name: privacy-policy",
+                                               "terms_name: terms-of-use"),
+                 policies=POLICIES + "\n" + POLICIES)
+    checked = run(sandbox_url, "validate", twice)
+    assert checked.code == 1
+    assert "terms_name 'terms-of-use' is used twice in terms" in checked.text
+    assert "policy_name 'partners' is used twice in cimd_policies" in checked.text
+    assert sandbox_requests(sandbox_url) == []
+
+
+def test_links_without_a_default_language_are_a_warning(sandbox_url: str,
+                                                        tmp_path: Path) -> None:
+    spanish_only = spec(tmp_path, terms=TERMS.replace(
+        '"cognito:default": https://example.com/terms\n', ""))
+    checked = run(sandbox_url, "validate", spanish_only)
+    assert checked.code == 0, checked.text
+    assert "links has no 'cognito:default'" in checked.text
