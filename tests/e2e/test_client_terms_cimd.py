@@ -301,3 +301,26 @@ def test_links_without_a_default_language_are_a_warning(sandbox_url: str,
     checked = run(sandbox_url, "validate", spanish_only)
     assert checked.code == 0, checked.text
     assert "links has no 'cognito:default'" in checked.text
+
+
+def test_a_saved_plan_applies_and_is_refused_after_a_change(sandbox_url: str, idp: Any,
+                                                            tmp_path: Path) -> None:
+    assert apply(sandbox_url, spec(tmp_path)).code == 0
+    changed = spec(tmp_path, policies=POLICIES.replace("172800", "259200"))
+    saved = str(tmp_path / "terms.plan")
+    assert run(sandbox_url, "plan", "--out", saved, changed).code == 0
+    # Someone changes the policy after the plan was made: the saved plan is refused.
+    pool_id, client_id = ids(idp)
+    [before] = live_policies(idp)
+    idp.update_cimd_policy(UserPoolId=pool_id, CIMDPolicyId=before["CIMDPolicyId"],
+                           ClientId=client_id, URLPatterns=["https://x.example.com/*"])
+    refused = run(sandbox_url, "apply", "--auto-approve", saved)
+    assert refused.code == 1, refused.text
+    [still] = live_policies(idp)
+    assert still["CacheDuration"] == 172800  # not overwritten
+    assert run(sandbox_url, "plan", "--out", saved, changed).code == 0
+    applied = run(sandbox_url, "apply", "--auto-approve", saved)
+    assert applied.code == 0, applied.text
+    [now] = live_policies(idp)
+    assert now["CacheDuration"] == 259200
+    assert now["URLPatterns"] == ["https://partners.example.com/*"]
