@@ -218,9 +218,9 @@ def default_factor() -> float:
     return value if value > 0 else 0.9
 
 
-# AWS's footnote reads as per operation; no measurement confirms it (quota_table.py),
-# so the tool paces for the stricter reading: one per-pool budget per category. The
-# sandbox enforces the documented per-operation reading: the tool is safe under both.
+# The per-pool 5/s is paced per operation, as AWS's footnote words it and the sandbox
+# enforces it (quota_table.PACED_PER_POOL_SCOPE says why, and what happens if AWS is
+# stricter).
 COGNITO_QUOTAS = Quotas(category_of=_ByRule(), rates=RATES, per_pool=PER_POOL,
                         per_pool_scope=quota_table.PACED_PER_POOL_SCOPE)
 

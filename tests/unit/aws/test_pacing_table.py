@@ -1,6 +1,8 @@
 """One table (reconciler/quota_table.py) drives the client's pacing and the sandbox's
-quotas (issue 15), and the client paces the per-pool limit per category, the stricter
-of its two readings."""
+quotas (issue 15), and the client paces the per-pool limit per operation, as AWS's
+quota page words it (footnote 3: "Any individual operation in this category has a
+constraint that prevents the operation from being called at a rate higher than 5 RPS
+for a single user pool"), which is what the sandbox enforces."""
 
 from __future__ import annotations
 
@@ -33,13 +35,22 @@ def test_operations_outside_the_table_are_not_paced():
     assert pacing.category_of("InitiateAuth") is None
 
 
-def test_a_pools_operations_of_one_category_share_its_per_pool_budget():
+def test_the_paced_and_the_enforced_per_pool_readings_are_the_same():
+    assert quota_table.PACED_PER_POOL_SCOPE == quota_table.ENFORCED_PER_POOL_SCOPE == "operation"
+    assert COGNITO_QUOTAS.per_pool_scope == "operation"
+
+
+def test_each_operation_of_a_category_has_its_own_per_pool_budget():
     fake = FakeTime()
     limiter = RateLimiter(COGNITO_QUOTAS, factor=1.0, clock=fake.clock, sleep=fake.sleep)
     limiter.acquire("ListUserPoolClients", "pool-a")
     limiter.acquire("DescribeUserPoolClient", "pool-a")
-    # 5 per second per pool for the category, not 5 for each operation.
-    assert round(fake.now - 100.0, 6) == 0.2
-    # Another pool waits only for the account-wide category rate (15 per second).
+    # Another operation of the category on the same pool waits only for the
+    # account-wide category rate (15 per second), not for the pool's 5 per second.
+    assert round(fake.now - 100.0, 6) == round(1 / 15, 6)
+    # The same operation on the same pool is held to 5 per second.
+    limiter.acquire("DescribeUserPoolClient", "pool-a")
+    assert round(fake.now - 100.0, 6) == round(1 / 15 + 0.2, 6)
+    # Another pool waits only for the account-wide rate.
     limiter.acquire("DescribeUserPoolClient", "pool-b")
-    assert round(fake.now - 100.0, 6) == round(0.2 + 1 / 15, 6)
+    assert round(fake.now - 100.0, 6) == round(1 / 15 + 0.2 + 1 / 15, 6)
