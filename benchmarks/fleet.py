@@ -48,6 +48,7 @@ if str(REPO) not in sys.path:
 from reconciler.quota_table import (  # noqa: E402
     CATEGORY_OF,
     CATEGORY_RATES,
+    LIMIT_MANAGEMENT,
     PER_POOL_OPERATION_RATES,
 )
 
@@ -180,10 +181,12 @@ def quota_floor(stats: dict[str, Any], scale: float) -> Floor:
 
     Per category: calls / (rate x scale). Per pool and operation (client and
     resource categories): the busiest pool's calls of that operation / (5 x scale).
+    LimitManagement (GetProvisionedLimit) is left out: the pacer asks it only when its
+    1 request/s has room, beside the work, and never holds a call back for it.
     """
     by_limit: dict[str, float] = {}
     for category, entry in stats["categories"].items():
-        if category in CATEGORY_RATES:
+        if category in CATEGORY_RATES and category != LIMIT_MANAGEMENT:
             admitted = entry["calls"] - entry["throttles"]
             by_limit[category] = admitted / (CATEGORY_RATES[category] * scale)
     for operation, calls in stats["max_per_pool"].items():
@@ -211,19 +214,23 @@ READ_AFTER_WRITE = {
 READ_PREFIXES = ("Describe", "Get", "List")
 
 
+def is_work_read(operation: str) -> bool:
+    """A read of the resources themselves (not the pacer's GetProvisionedLimit)."""
+    return operation.startswith(READ_PREFIXES) and CATEGORY_OF.get(operation) != LIMIT_MANAGEMENT
+
+
 def necessary_floor(plan_stats: dict[str, Any], apply_stats: dict[str, Any] | None,
                     scale: float) -> Floor:
     """The floor of the necessary work: the plan's reads (one per live resource the
     specs touch, pinned in tests/e2e/test_calls.py), then, for an apply, one write per
     planned change and one read of each written resource (the minimum verification).
     Per-pool counts add the busiest pool's of each part, an upper bound when the
-    busiest pools differ."""
-    calls = {op: n for op, n in plan_stats["calls"].items() if op.startswith(READ_PREFIXES)}
-    per_pool = {op: n for op, n in plan_stats["max_per_pool"].items()
-                if op.startswith(READ_PREFIXES)}
+    busiest pools differ. GetProvisionedLimit is no part of the work (see quota_floor)."""
+    calls = {op: n for op, n in plan_stats["calls"].items() if is_work_read(op)}
+    per_pool = {op: n for op, n in plan_stats["max_per_pool"].items() if is_work_read(op)}
     if apply_stats is not None:
         for op, n in apply_stats["calls"].items():
-            if op.startswith(READ_PREFIXES):
+            if op.startswith(READ_PREFIXES) or CATEGORY_OF.get(op) == LIMIT_MANAGEMENT:
                 continue
             answered = n - apply_stats["throttles"].get(op, 0)
             calls[op] = calls.get(op, 0) + answered
