@@ -44,6 +44,7 @@ RESOURCE_OPERATIONS: dict[str, str] = {
     "DescribeManagedLoginBrandingByClient": "ManagedLoginBranding",
     "DescribeTerms": "Terms",
     "DescribeTermsByClient": "Terms",
+    "ListTerms": "Terms",
     "ListCIMDPolicies": "CIMDPolicies",
     "DescribeCIMDPolicy": "CIMDPolicy",
     # Only Status is ever written back (UpdateUserPoolReplica), so nothing unseen can be

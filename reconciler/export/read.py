@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reconciler.aws_types import UNMODELED_KEY
-from reconciler.concurrency import parallel_map
+from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.errors import ReconcilerError
 from reconciler.live import parts as live_parts
 from reconciler.model import LiveClient, LivePart
@@ -129,13 +129,16 @@ def read_clients(api: ExportApi, pool_id: str, has_domain: bool,
                 live_parts.read_risk_configuration(api, pool_id, client_id), client_id)
         client.parts["managed_login_branding"] = live_parts.read_managed_login_branding(
             api, pool_id, client_id)
-        client.parts["terms"] = live_parts.read_terms(api, pool_id, client_id)
-        client.parts["cimd_policies"] = live_parts.read_cimd_policies(api, pool_id, client_id)
         client.parts["session_configuration"] = live_parts.read_session_configuration(
             api, pool_id, client_id)
         return client
 
-    return parallel_map(read, api.list_clients(pool_id))
+    # Terms and CIMD policies: one list of each for the pool, beside the clients' reads.
+    clients, lists = side_by_side(lambda: parallel_map(read, api.list_clients(pool_id)),
+                                  lambda: live_parts.read_client_lists_of_pool(api, pool_id))
+    for client in clients:
+        client.parts.update(lists.get(client.client_id) or live_parts.no_client_lists())
+    return clients
 
 
 def read_pool(api: ExportApi, pool_id: str, summaries: list[dict[str, Any]]) -> ExportedPool:

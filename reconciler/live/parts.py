@@ -247,3 +247,28 @@ def read_cimd_policy_by_id(api: CognitoCaller, pool_id: str,
     found = _optional(api, "DescribeCIMDPolicy", "CIMDPolicy", UserPoolId=pool_id,
                       CIMDPolicyId=policy_id)
     return LivePart(document=found, ids={"CIMDPolicyId": policy_id}) if found else None
+
+
+def read_client_lists_of_pool(api: CognitoCaller,
+                              pool_id: str) -> dict[str, dict[str, list[LivePart]]]:
+    """Every client's terms and CIMD policies at once, by client id (export, and the
+    full read of a pool to be deleted): one list of each kind for the pool, then a
+    describe of each item (ListTerms names no client), instead of three calls per client."""
+    terms_ids = [str(t["TermsId"]) for t in api.pages("ListTerms", "Terms",
+                                                      UserPoolId=pool_id, MaxResults=60)]
+    policy_ids = [str(p["CIMDPolicyId"]) for p in api.pages(
+        "ListCIMDPolicies", "CIMDPolicies", UserPoolId=pool_id, MaxResults=60)]
+    terms = parallel_map(lambda terms_id: read_terms_by_id(api, pool_id, terms_id), terms_ids)
+    policies = parallel_map(lambda policy_id: read_cimd_policy_by_id(api, pool_id, policy_id),
+                            policy_ids)
+    found: dict[str, dict[str, list[LivePart]]] = {}
+    for key, items in (("terms", terms), ("cimd_policies", policies)):
+        for item in items:
+            owner = item.document.get("ClientId") if item is not None else None
+            if item is not None and owner:  # a policy of a deleted client names none
+                found.setdefault(str(owner), no_client_lists())[key].append(item)
+    return found
+
+
+def no_client_lists() -> dict[str, list[LivePart]]:
+    return {key: [] for key in CLIENT_LIST_KEYS}

@@ -11,8 +11,9 @@ from reconciler.concurrency import parallel_map, side_by_side
 from reconciler.errors import ReconcilerError
 from reconciler.live.client_secrets import read_client
 from reconciler.live.parts import (
-    CLIENT_LIST_KEYS,
     POOL_PART_KEYS,
+    no_client_lists,
+    read_client_lists_of_pool,
     read_client_parts,
     read_pool_parts,
 )
@@ -125,8 +126,10 @@ class LiveReader:
         if everything:
             # Each client's terms and CIMD policies, managed or not: named among what
             # deleting the pool destroys.
-            parallel_map(lambda client: _read_client_lists(api, pool_id, client),
-                         live.clients)
+            lists = read_client_lists_of_pool(api, pool_id)
+            for client in live.clients:
+                for key, items in (lists.get(client.client_id) or no_client_lists()).items():
+                    client.parts.setdefault(key, items)
         return live
 
     def read_clients(self, api: CognitoReader, pool: DesiredPool,
@@ -170,9 +173,3 @@ class LiveReader:
 
         clients = parallel_map(read_one, summaries)
         return clients
-
-
-def _read_client_lists(api: CognitoReader, pool_id: str, client: LiveClient) -> None:
-    missing: dict[str, Any] = {key: [] for key in CLIENT_LIST_KEYS if key not in client.parts}
-    if missing:
-        client.parts.update(read_client_parts(api, pool_id, client.client_id, missing))

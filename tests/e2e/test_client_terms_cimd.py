@@ -324,3 +324,23 @@ def test_a_saved_plan_applies_and_is_refused_after_a_change(sandbox_url: str, id
     [now] = live_policies(idp)
     assert now["CacheDuration"] == 259200
     assert now["URLPatterns"] == ["https://partners.example.com/*"]
+
+
+def test_export_and_destroy_read_the_lists_once_per_pool(sandbox_url: str,
+                                                         tmp_path: Path) -> None:
+    three = Path(spec(tmp_path)).read_text() + (
+        "      - client_name: mobile\n      - client_name: admin\n")
+    path = write_spec(tmp_path, three, "three.yaml")
+    assert apply(sandbox_url, path).code == 0
+    bare = write_spec(tmp_path, "version: 1\nuser_pools:\n  - pool_name: legal\n",
+                      "bare.yaml")
+    for args in (("export", "--pool-name", "legal"), ("destroy", "--auto-approve", bare)):
+        clear_requests(sandbox_url)
+        done = run(sandbox_url, *args)
+        assert done.code == 0, done.text
+        calls = [r["operation"] for r in sandbox_requests(sandbox_url)]
+        # One list of each kind for the pool and a describe of each item (two terms,
+        # one policy), not three calls for each of the three clients.
+        assert (calls.count("ListTerms"), calls.count("DescribeTerms"),
+                calls.count("ListCIMDPolicies"), calls.count("DescribeCIMDPolicy"),
+                calls.count("DescribeTermsByClient")) == (1, 2, 1, 1, 0), (args, calls)
