@@ -13,6 +13,7 @@ from reconciler.apply.create_check import CreateCheck
 from reconciler.apply.executor import ApplyReport, Execution
 from reconciler.apply.verify import verification_plan
 from reconciler.cli_options import (
+    Connections,
     Options,
     api_factory,
     echo_diagnostics,
@@ -62,7 +63,7 @@ def _report_failure(report: ApplyReport, header: str = "Apply stopped at the fir
 
 
 def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: bool,
-              allow_replace: bool) -> None:
+              allow_replace: bool, connections: Connections | None = None) -> None:
     style = Style(wants_color(sys.stdout, opts.no_color))
     click.echo(render_plan(result.plan, style), nl=False)
     if result.plan.empty:
@@ -73,7 +74,9 @@ def run_apply(opts: Options, result: PlanResult, spec: SpecInput, auto_approve: 
             click.echo(f"Refused: {line}", err=True)
         raise ReconcilerError("apply refused; nothing was changed")
     _confirm(auto_approve)
-    api_for_region = api_factory(opts)
+    # The plan's connections (issue 15): a second set cost a client's start-up and put
+    # a second limiter on the same quotas.
+    api_for_region = connections if connections is not None else api_factory(opts)
     started = time.monotonic()
     execution = Execution(result.plan, api_for_region, lambda line: click.echo(line, err=True),
                           recheck=PhaseRecheck(result.plan.changes),
@@ -180,13 +183,15 @@ def apply(ctx: click.Context, specs: tuple[str, ...], variables: tuple[str, ...]
     spec = spec_input(specs, variables, var_files, resend_secrets)
     from reconciler.saved_plan import is_saved_plan, load_checked
 
-    if len(specs) == 1 and is_saved_plan(specs[0]):
-        if strict:
-            # The file says whether it was planned with --strict; apply doesn't re-decide.
-            raise click.UsageError("a saved plan is applied as it was made (the file records "
-                                   "whether it was planned with --strict): drop --strict")
-        result = load_checked(specs[0], spec, api_factory(opts))
+    saved = len(specs) == 1 and is_saved_plan(specs[0])
+    if saved and strict:
+        # The file says whether it was planned with --strict; apply doesn't re-decide.
+        raise click.UsageError("a saved plan is applied as it was made (the file records "
+                               "whether it was planned with --strict): drop --strict")
+    connections = api_factory(opts)
+    if saved:
+        result = load_checked(specs[0], spec, connections)
     else:
-        result = make_plan(spec, api_factory(opts), ReadProgress(sys.stderr), strict=strict)
+        result = make_plan(spec, connections, ReadProgress(sys.stderr), strict=strict)
     echo_diagnostics(result.spec.warnings)
-    run_apply(opts, result, spec, auto_approve, allow_replace)
+    run_apply(opts, result, spec, auto_approve, allow_replace, connections)

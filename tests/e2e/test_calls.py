@@ -144,3 +144,25 @@ def test_rechecks_grow_linearly_with_the_changed_parts(sandbox_url, tmp_path):
     assert made["GetGroup"] == made["DescribeResourceServer"] == 0
     assert made["UpdateGroup"] == made["UpdateResourceServer"] == count
     assert made["UpdateIdentityProvider"] == count
+
+
+def test_apply_plans_writes_and_verifies_through_one_set_of_connections(
+        sandbox_url, tmp_path, monkeypatch):
+    """One client and one pacer per region for the whole apply (issue 15): a second set
+    for the writes cost a client's start-up (about 0.1-0.5 s, built by every pool's
+    thread at once) and a second limiter drawing on the same quotas as the first."""
+    from reconciler.commands import apply_cmd
+
+    made = []
+    original = apply_cmd.api_factory
+
+    def counting(opts):  # type: ignore[no-untyped-def]
+        made.append(opts)
+        return original(opts)
+
+    monkeypatch.setattr(apply_cmd, "api_factory", counting)
+    assert run(sandbox_url, "apply", "--auto-approve",
+               write_spec(tmp_path, SPEC.format(length=10))).code == 0
+    assert run(sandbox_url, "apply", "--auto-approve",
+               write_spec(tmp_path, SPEC.format(length=12))).code == 0
+    assert len(made) == 2  # one per apply
