@@ -209,6 +209,7 @@ def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,
         parts["cimd_policies"] = read_cimd_policies(api, pool_id, client_id)
     return parts
 
+
 # A client's listed parts (what read_client_parts reads as lists).
 CLIENT_LIST_KEYS = ("terms", "cimd_policies")
 # TermsNameType allows exactly these two names, unique per client (TermsExistsException).

@@ -389,6 +389,7 @@ def plan_list(kind: PartKind, owner: Owner, desired: list[dict[str, Any]] | None
                 changes.append(change)
     return changes
 
+
 def left_by_replaced_owner(kind: PartKind, old_owner: Owner, planned: list[Change],
                            live_items: list[LivePart]) -> list[Change]:
     """A replaced client's own items, beside ``planned`` (the new client's creates).
