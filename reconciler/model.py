@@ -62,6 +62,8 @@ class DesiredPool:
     # (domain, ...). A key that is absent is not managed; a single part set to None is
     # named by the spec's `remove:`: managed, and must not exist.
     parts: dict[str, Any] = field(default_factory=dict)
+    # Planned in strict mode (spec/strict.py): every plan says so for this pool.
+    strict: bool = False
 
     @property
     def address(self) -> str:

@@ -142,12 +142,17 @@ STRICT_BLOCK_MEMBERS: dict[tuple[str, ...], dict[str, Any]] = {
 # Parts CreateUserPool doesn't make (each has its own Create/Set call: API reference):
 # in strict mode a part kind the spec doesn't name is managed as none, so a live one is
 # planned for removal, by name. Lists by spec key (clients too), then single parts.
+# Replicas: a pool is made without any (doc: CreateUserPoolReplica makes each one), and a
+# replica's delete says it deletes that region's copy (plan/replicas.py).
 STRICT_NO_POOL_LISTS: tuple[str, ...] = (
-    "clients", "groups", "resource_servers", "identity_providers")
+    "clients", "groups", "resource_servers", "identity_providers", "replicas")
 STRICT_NO_POOL_PARTS: tuple[str, ...] = (
     "domain", "ui_customization", "risk_configuration", "log_delivery_configuration")
 STRICT_NO_CLIENT_PARTS: tuple[str, ...] = (
     "ui_customization", "risk_configuration", "managed_login_branding")
+# A client's listed parts, each made by its own call (CreateTerms, CreateCIMDPolicy: API
+# reference): a client made from the spec has none.
+STRICT_NO_CLIENT_LISTS: tuple[str, ...] = ("terms", "cimd_policies")
 
 # Create-only members: the API default of each, which equals leaving it out. AWS
 # doesn't return UsernameConfiguration for a pool that never set it; the API default

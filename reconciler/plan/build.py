@@ -58,7 +58,8 @@ def pool_target(item: Observed) -> PoolTarget:
     parts = arn.split(":") if isinstance(arn, str) else []
     account = parts[4] if len(parts) >= 6 and parts[4].isdigit() else None
     return PoolTarget(address=item.pool.address, region=item.region,
-                      live_id=live.pool_id if live else None, account=account)
+                      live_id=live.pool_id if live else None, account=account,
+                      strict=item.pool.strict)
 
 
 def refuse_shared_live_pools(observed: list[Observed]) -> None:

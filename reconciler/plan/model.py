@@ -105,6 +105,7 @@ class PoolTarget:
     region: str
     live_id: str | None = None
     account: str | None = None  # from the live pool's ARN; None before it exists
+    strict: bool = False  # planned in strict mode: parts the spec doesn't name are deleted
 
 
 @dataclass

@@ -20,7 +20,7 @@ from typing import Any
 from reconciler.plan.model import Plan
 from reconciler.render.escape import visible
 from reconciler.render.field_lines import Line, field_lines, known_lines
-from reconciler.render.plan_data import plan_data
+from reconciler.render.plan_data import STRICT_MEANING, plan_data, strict_pools
 
 # A hidden line that lets a CI job find and update its own earlier comment.
 MARKER = "<!-- cognito-reconciler-plan -->"
@@ -218,7 +218,12 @@ def _pools(pools: Sequence[Mapping[str, Any]]) -> list[str]:
             code(str(endpoint), in_table=True) if endpoint else "_(not known)_",
             code(str(account), in_table=True) if account else "_(known once the pool exists)_",
         ]) + " |")
-    return [*lines, ""]
+    lines.append("")
+    strict = strict_pools(pools)
+    if strict:
+        lines += [f"**Strict mode** for {', '.join(code(a) for a in strict)}: "
+                  f"{prose(STRICT_MEANING)}.", ""]
+    return lines
 
 
 def render_markdown_data(data: Mapping[str, Any]) -> str:

@@ -5,8 +5,10 @@ document, so they can't disagree. ``Plan.to_json()`` is the contract's core
 (format_version 1: ``fields`` path/before/after keep their meaning); this adds
 keys only (CONTRACT.md allows it):
 
-- ``pools``: each pool of the spec with its ``region``, ``endpoint`` and, where a
-  live pool's ARN tells it, ``account``;
+- ``pools``: each pool of the spec with its ``region``, ``endpoint``, where a
+  live pool's ARN tells it, ``account``, and ``strict`` (planned in strict mode:
+  what the spec leaves out is managed at Cognito's defaults, so live parts it
+  doesn't name are deleted);
 - per change: ``kind``, ``region``, ``known_after_apply`` (what Cognito assigns);
 - per field: ``sensitive``, and for a list that changes, ``items`` ``added`` and
   ``removed`` (lists in the Cognito APIs are sets, so order is no change).
@@ -107,8 +109,20 @@ def endpoint_of(plan: Plan, region: str) -> str | None:
 
 def pools_doc(plan: Plan) -> list[dict[str, Any]]:
     return [{"address": t.address, "region": t.region, "id": t.live_id,
-             "endpoint": endpoint_of(plan, t.region), "account": t.account}
+             "endpoint": endpoint_of(plan, t.region), "account": t.account,
+             "strict": t.strict}
             for t in pool_targets(plan)]
+
+
+# What strict mode means for a reviewer, said wherever a plan names strict pools.
+STRICT_MEANING = ("what the spec leaves out is managed at Cognito's defaults: settings "
+                  "drifted from them are reset, and live parts the spec doesn't name are "
+                  "deleted")
+
+
+def strict_pools(pools: list[dict[str, Any]] | Any) -> list[str]:
+    """The addresses of the pools planned in strict mode."""
+    return [str(p["address"]) for p in pools or [] if p.get("strict")]
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 from reconciler.plan.model import Action, Change, Plan
 from reconciler.render.escape import visible
 from reconciler.render.field_lines import as_text, field_lines, known_lines
-from reconciler.render.plan_data import plan_data
+from reconciler.render.plan_data import STRICT_MEANING, plan_data, strict_pools
 from reconciler.render.style import Style
 
 SYMBOLS = {Action.CREATE: ("+", "green"), Action.UPDATE: ("~", "yellow"),
@@ -102,7 +102,10 @@ def target_lines(pools: Sequence[Mapping[str, Any]]) -> list[str]:
     for pool in pools:
         endpoint = f", endpoint {pool['endpoint']}" if pool.get("endpoint") else ""
         account = f", account {pool['account']}" if pool.get("account") else ""
-        lines.append(f"  {pool['address']}: region {pool['region']}{endpoint}{account}")
+        strict = ", strict mode" if pool.get("strict") else ""
+        lines.append(f"  {pool['address']}: region {pool['region']}{endpoint}{account}{strict}")
+    if strict_pools(pools):
+        lines.append(f"  strict mode: {STRICT_MEANING}")
     return lines
 
 

@@ -15,8 +15,9 @@ at what a pool (or client) created from the spec has, from the one defaults tabl
 - each client's defaults, lists, token lifetimes and absent members;
 - the parts: a part kind the spec doesn't name is managed as none (``STRICT_NO_*``), so a
   live domain, group, client, ... that the spec doesn't declare is planned for removal,
-  by name, like a part the spec's ``remove:`` names; parts Cognito always answers for
-  (session configurations) at that answer (``STRICT_*_PART_DEFAULTS``).
+  by name, like a part the spec's ``remove:`` names (replicas, a client's terms and
+  CIMD policies too); parts Cognito always answers for (session configurations) at
+  that answer (``STRICT_*_PART_DEFAULTS``).
 
 A value of None means "managed, and absent": it is compared as absent and never sent
 (Cognito resets what an update omits). What stays unmanaged even here, and why, is in
@@ -75,6 +76,8 @@ def strict_client(client: DesiredClient) -> None:
         m for m in pool_defaults.STRICT_ABSENT_CLIENT_MEMBERS if m not in settings}
     for key in pool_defaults.STRICT_NO_CLIENT_PARTS:
         client.parts.setdefault(key, None)
+    for key in pool_defaults.STRICT_NO_CLIENT_LISTS:
+        client.parts.setdefault(key, [])
     # (`remove:` may have put None there: that stays.)
     _fill(client.parts, pool_defaults.STRICT_CLIENT_PART_DEFAULTS)
 
@@ -82,6 +85,7 @@ def strict_client(client: DesiredClient) -> None:
 def strict_pool(pool: DesiredPool) -> None:
     """``pool`` (and its clients) with every unset covered setting at its default, and
     every part kind the spec doesn't name managed as none."""
+    pool.strict = True  # shown in every plan: unnamed live parts are deleted
     settings = pool.settings
     _fill(settings, pool_defaults.POOL_DEFAULTS)
     _fill(settings, {member: [] for member in POOL_LISTS})

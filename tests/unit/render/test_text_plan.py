@@ -121,7 +121,8 @@ def test_every_plan_shows_region_endpoint_and_account() -> None:
     plan.endpoint = "http://127.0.0.1:4599"
     data = json.loads(render_json(plan))
     assert data["pools"] == [{"address": POOL, "region": "eu-west-1", "id": "eu-west-1_Shop1",
-                              "endpoint": "http://127.0.0.1:4599", "account": "123456789012"}]
+                              "endpoint": "http://127.0.0.1:4599", "account": "123456789012",
+                              "strict": False}]
     assert all(c["region"] == "eu-west-1" for c in data["changes"])
     empty = Plan(pools=[PoolTarget(POOL, "us-west-2")], endpoint_known=True)
     shown = render_plan(empty, Style(False))
