@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -192,8 +193,25 @@ def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
     return dict(zip(keys, values, strict=True))
 
 
+class PoolListing:
+    """A pool's CIMD policy list (ListCIMDPolicies lists the whole pool), made at most
+    once per read however many of its clients ask: one listing per plan, not per client."""
+
+    def __init__(self, api: CognitoCaller, pool_id: str) -> None:
+        self._api, self._pool_id = api, pool_id
+        self._lock = threading.Lock()
+        self._policies: list[dict[str, Any]] | None = None
+
+    def cimd_policies(self) -> list[dict[str, Any]]:
+        with self._lock:  # clients are read concurrently: the first one lists
+            if self._policies is None:
+                self._policies = list_cimd_policies(self._api, self._pool_id)
+            return self._policies
+
+
 def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,
-                      managed: dict[str, Any]) -> dict[str, Any]:
+                      managed: dict[str, Any],
+                      listing: PoolListing | None = None) -> dict[str, Any]:
     parts: dict[str, Any] = {}  # a LivePart, None, or a list of them (terms, cimd_policies)
     if "ui_customization" in managed:
         parts["ui_customization"] = read_ui_customization(api, pool_id, client_id)
@@ -206,7 +224,7 @@ def read_client_parts(api: CognitoCaller, pool_id: str, client_id: str,
     if "terms" in managed:
         parts["terms"] = read_terms(api, pool_id, client_id)
     if "cimd_policies" in managed:
-        parts["cimd_policies"] = read_cimd_policies(api, pool_id, client_id)
+        parts["cimd_policies"] = read_cimd_policies(api, pool_id, client_id, listing)
     return parts
 
 
@@ -232,11 +250,17 @@ def read_terms_by_id(api: CognitoCaller, pool_id: str, terms_id: str) -> LivePar
     return LivePart(document=found, ids={"TermsId": terms_id}) if found else None
 
 
-def read_cimd_policies(api: CognitoCaller, pool_id: str, client_id: str) -> list[LivePart]:
+def list_cimd_policies(api: CognitoCaller, pool_id: str) -> list[dict[str, Any]]:
+    return api.pages("ListCIMDPolicies", "CIMDPolicies", UserPoolId=pool_id, MaxResults=60)
+
+
+def read_cimd_policies(api: CognitoCaller, pool_id: str, client_id: str,
+                       listing: PoolListing | None = None) -> list[LivePart]:
     """A client's CIMD policies: the pool's list (summaries name the client, not the
-    URL patterns), then a describe of each of this client's."""
-    summaries = api.pages("ListCIMDPolicies", "CIMDPolicies", UserPoolId=pool_id,
-                          MaxResults=60)
+    URL patterns; ``listing`` shares one among the pool's clients), then a describe of
+    each of this client's."""
+    summaries = (listing.cimd_policies() if listing is not None
+                 else list_cimd_policies(api, pool_id))
     ids = [str(s["CIMDPolicyId"]) for s in summaries if s.get("ClientId") == client_id]
     found = parallel_map(lambda policy_id: read_cimd_policy_by_id(api, pool_id, policy_id),
                          ids)

@@ -12,6 +12,7 @@ from reconciler.errors import ReconcilerError
 from reconciler.live.client_secrets import read_client
 from reconciler.live.parts import (
     POOL_PART_KEYS,
+    PoolListing,
     no_client_lists,
     read_client_lists_of_pool,
     read_client_parts,
@@ -153,6 +154,7 @@ class LiveReader:
 
         desired_by_name = {c.name: c for c in pool.clients or [] if c.client_id is None}
         desired_by_id = {c.client_id: c for c in pool.clients or [] if c.client_id}
+        listing = PoolListing(api, pool_id)  # the pool's CIMD policies, listed once
 
         def read_one(summary: dict[str, Any]) -> LiveClient:
             client_id, name = str(summary["ClientId"]), str(summary["ClientName"])
@@ -162,13 +164,14 @@ class LiveReader:
             managed = parts_by_id.get(client.client_id) or (
                 None if client.client_id in pinned else parts_by_name.get(client.name))
             if managed:
-                client.parts = read_client_parts(api, pool_id, client.client_id, managed)
+                client.parts = read_client_parts(api, pool_id, client.client_id, managed,
+                                                 listing)
             elif (pool.clients is not None and client.client_id not in pinned
                   and client.name not in parts_by_name):
                 # The spec no longer lists it, so apply deletes it: its CIMD policies
                 # outlive it (doc: CIMDPolicyType.ClientId) and are deleted first.
                 client.parts = read_client_parts(api, pool_id, client.client_id,
-                                                 {"cimd_policies": []})
+                                                 {"cimd_policies": []}, listing)
             return client
 
         clients = parallel_map(read_one, summaries)
