@@ -167,6 +167,30 @@ def confidential_secretless(pool: Pool) -> Iterator[Hit]:
                       "use the code grant (the secret authenticates the token request)")
 
 
+def open_registration(pool: Pool) -> Iterator[Hit]:
+    """doc: DcrConfigurationType: "When open registration is on, applications can
+    register app clients without an initial access token"; OpenDcrGrantTypes: "If you
+    add client_credentials, anyone can register an app client that requests
+    machine-to-machine (M2M) access tokens, and you pay for the M2M token requests"."""
+    dcr = pool.get("dcr_configuration")
+    if not isinstance(dcr, dict) or dcr.get("enable_status") == "Disabled":
+        return  # an omitted enable_status means Enabled (doc: EnableStatus)
+    if dcr.get("open_dcr_enabled") is not True:
+        return
+    m2m = "client_credentials" in as_list(dcr.get("open_dcr_grant_types"))
+    yield Hit(
+        (*pool.path, "dcr_configuration", "open_dcr_enabled"),
+        "open dynamic client registration: anyone who reaches the domain's /oauth2/register "
+        "endpoint registers an app client without a token, and can send your users through "
+        "your sign-in pages to an app that is not yours"
+        + ("; with client_credentials they also get machine-to-machine access tokens, "
+           "whose requests you pay for" if m2m else ""),
+        "set open_dcr_enabled: false (authenticated registration: the application sends an "
+        "access token with the aws.cognito/dcr/register scope)",
+        severity=Severity.HIGH if m2m else None,
+    )
+
+
 RULES = (
     Rule("CR301", "Password-sending auth flow enabled", Severity.MEDIUM, None,
          "API reference ExplicitAuthFlowsType; Cognito developer guide, Authentication flows "
@@ -193,4 +217,7 @@ RULES = (
     Rule("CR308", "Confidential client with secret-less flows", Severity.MEDIUM, None,
          "RFC 6749 section 4.2 (the implicit grant has no client authentication); "
          "RFC 9700 section 2.1.2", confidential_secretless),
+    Rule("CR309", "Open dynamic client registration", Severity.MEDIUM, None,
+         "API reference DcrConfigurationType (OpenDcrEnabled, OpenDcrGrantTypes); RFC 7591 "
+         "section 3 (open registration)", open_registration),
 )

@@ -8,6 +8,9 @@ Sources (doc: the shipped model's documentation), facts in ``reconciler/pool_fea
   DcrConfiguration): an error when the spec sets user_pool_tier LITE (a spec without
   user_pool_tier leaves the live tier unknown offline; the plan checks it then);
 - "Only OIDC IdPs support ACR mapping" (doc: CreateIdentityProvider.AcrMapping): an error;
+- DCR on: applications register app clients at runtime (doc: DcrConfigurationType), and
+  apply deletes live clients a spec that manages clients doesn't list (CONTRACT.md): a
+  warning naming that, so the author decides before a plan shows the deletes;
 - KeyConfiguration: KmsKeyArn "If not specified, Amazon Web Services managed keys are
   used" (doc). Whether AWS then refuses CUSTOMER_MANAGED_KEY without a key or quietly
   uses its own isn't documented; either way the spec wouldn't get what it says, so it is
@@ -68,6 +71,7 @@ def _dcr(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnosti
             "dcr_configuration turns dynamic client registration on (an omitted enable_status "
             "means Enabled), which needs user_pool_tier ESSENTIALS or PLUS; for LITE set "
             "enable_status: Disabled")))
+    out.append(warning(locate, key, _registered_clients_note(pool)))
     grants = given.get("open_dcr_grant_types")
     if given.get("open_dcr_enabled") is True and isinstance(grants, list) \
             and "client_credentials" in grants:
@@ -86,6 +90,23 @@ def _dcr(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnosti
             f"{features.DCR_REGISTER_SCOPE} in allowed_scopes has no effect: Cognito never "
             "lets a registered app client request it")))
     return out
+
+
+def _registered_clients_note(pool: dict[str, Any]) -> str:
+    """doc: DcrConfigurationType "lets applications register their own app clients at
+    runtime" (UserPoolClientType.ClientType DCR). CONTRACT.md: a client live in a managed
+    pool but absent from the spec is deleted; strict mode manages a spec without
+    `clients:` as none. The contract stays; the spec's author is told before apply."""
+    registered = ("dynamic client registration is on: applications register app clients "
+                  "at runtime (client_type DCR)")
+    if "clients" in pool or pool.get("strict") is True:
+        return (f"{registered}, and apply deletes every live app client this spec doesn't "
+                "list, those registered at runtime too (the plan names each, 'registered "
+                "by an application'); to keep them, list them, or leave clients: out of "
+                "this spec without strict mode (clients are then unmanaged)")
+    return (f"{registered}; this spec leaves clients: out, so they are kept, but with "
+            "--strict (or strict: true) apply deletes every live app client the spec "
+            "doesn't list, those registered at runtime too")
 
 
 def _key(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnostic]:
