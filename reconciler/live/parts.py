@@ -174,6 +174,17 @@ def read_managed_login_branding_by_id(api: CognitoCaller, pool_id: str,
     return LivePart(document=found, ids={"ManagedLoginBrandingId": branding_id})
 
 
+def pool_parts_to_read(parts: dict[str, Any], clients: list[Any] | None) -> dict[str, Any]:
+    """The pool parts a plan reads: those the spec manages, and the pool's session
+    configuration when a client manages its own (Cognito refuses a client's while the
+    pool's tracking is DISABLED, which the plan then says: plan/session_order.py). Read
+    only, never planned: the spec doesn't manage it."""
+    key = "session_configuration"
+    if key in parts or not any(key in client.parts for client in clients or []):
+        return parts
+    return {**parts, key: {}}
+
+
 def read_pool_parts(api: CognitoCaller, pool_id: str, pool: dict[str, Any],
                     managed: dict[str, Any]) -> dict[str, list[LivePart] | LivePart | None]:
     """The parts the spec manages (its keys), read concurrently."""

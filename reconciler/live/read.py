@@ -14,6 +14,7 @@ from reconciler.live.parts import (
     POOL_PART_KEYS,
     PoolListing,
     no_client_lists,
+    pool_parts_to_read,
     read_client_lists_of_pool,
     read_client_parts,
     read_pool_parts,
@@ -122,7 +123,8 @@ class LiveReader:
         unmodeled += [f"mfa.{p}" for p in mfa.pop(UNMODELED_KEY, [])]
         live = LivePool(pool_id=pool_id, describe=describe, mfa=mfa, unmodeled=unmodeled,
                         fingerprint=live_fingerprint(describe, mfa), clients=live_clients)
-        managed = {**dict.fromkeys(POOL_PART_KEYS), **pool.parts} if everything else pool.parts
+        managed = {**dict.fromkeys(POOL_PART_KEYS), **pool.parts} if everything else (
+            pool_parts_to_read(pool.parts, pool.clients))
         live.parts = read_pool_parts(api, pool_id, describe, managed)
         if everything:
             # Each client's terms and CIMD policies, managed or not: named among what

@@ -22,6 +22,7 @@ from reconciler.plan.model import (
 )
 from reconciler.plan.pool_view import unify, with_create_only_defaults, with_twins
 from reconciler.plan.schema_attrs import diff_schema
+from reconciler.plan.session_order import check_client_sessions
 from reconciler.plan.shapes import Shape
 
 KIND = "user_pool"
@@ -128,7 +129,7 @@ def _replace_reasons(pool: DesiredPool, fields: list[FieldChange],
 def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
               warnings: list[PlanWarning], force_secrets: bool = False) -> list[Change]:
     if live is None:
-        return plan_create(pool, region, warnings)
+        return check_client_sessions(plan_create(pool, region, warnings), None, warnings)
 
     current = current_document(live)
     managed = features.effective(
@@ -202,7 +203,7 @@ def plan_pool(pool: DesiredPool, live: LivePool | None, region: str,
     changes.extend(_plan_clients(pool, live, region, warnings))
     owner = part_rules.Owner(pool.address, region, live.pool_id, warnings=warnings)
     changes.extend(_plan_parts(pool, owner, live.parts, force_secrets))
-    return changes
+    return check_client_sessions(changes, live, warnings)
 
 
 def _new_member_checks(change: Change, current: dict[str, Any], wanted: dict[str, Any],

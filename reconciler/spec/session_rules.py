@@ -12,7 +12,7 @@ Sources (doc: the shipped model's documentation):
   pool": a client setting other than the documented default (60 minutes, which a client
   has without any call) is an error when the pool's session_configuration says DISABLED
   or is removed, and a warning when the pool's isn't in the spec (its live value is
-  unknown offline).
+  unknown offline; the plan reads it and blocks the change then: plan/session_order.py).
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def check(pool: dict[str, Any], path: SpecPath, locate: Locate) -> list[Diagnost
         elif tracking is None:
             out.append(warning(locate, key, (
                 f"{KEY} needs the pool's session tracking ENABLED, and the pool's "
-                "session_configuration isn't in the spec; apply fails if it is DISABLED")))
+                "session_configuration isn't in the spec; the plan reads the pool's tracking "
+                "and blocks this change if it is DISABLED")))
     return out
 
 
