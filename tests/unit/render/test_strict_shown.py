@@ -56,3 +56,15 @@ def test_a_plan_without_strict_pools_says_nothing_of_it() -> None:
     plan = make_plan([Observed(plain, None, "us-east-1")])
     assert "strict" not in render_plan(plan, Style(False)).lower()
     assert "strict" not in render_markdown(plan).lower()
+
+
+def test_markdown_golden_of_a_strict_plan() -> None:
+    """The whole Markdown plan of a strict pool, pinned (UPDATE_GOLDEN=1 regenerates)."""
+    import os
+    from pathlib import Path
+
+    golden = Path(__file__).parent / "golden" / "strict-plan.md"
+    actual = render_markdown(_plan())
+    if os.environ.get("UPDATE_GOLDEN") == "1" or not golden.exists():
+        golden.write_text(actual)
+    assert actual == golden.read_text(), f"{golden} differs (UPDATE_GOLDEN=1 to accept)"
