@@ -13,6 +13,7 @@ import boto3
 import pytest
 from botocore.config import Config
 
+from reconciler.aws.service_model import new_session
 from reconciler.sandbox.server import SandboxServer
 
 REGION = "us-east-1"
@@ -55,8 +56,11 @@ def sandbox_url(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def cognito(sandbox_url: str) -> Any:
     """A boto3 cognito-idp client for the sandbox (standard retries, as the tool uses)."""
+    # The shipped model, as the tool uses: answers parse the same whichever botocore is
+    # installed (an older one would drop members it doesn't know, a newer one keeps them).
     session = boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name=REGION
+        botocore_session=new_session(), aws_access_key_id="testing",
+        aws_secret_access_key="testing", region_name=REGION
     )
     return session.client(
         "cognito-idp",

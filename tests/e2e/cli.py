@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reconciler.aws.service_model import service_model
 from reconciler.cli import main
 
 
@@ -73,3 +74,11 @@ def write_spec(directory: Path, text: str, name: str = "spec.yaml") -> str:
     path = directory / name
     path.write_text(text)
     return str(path)
+
+
+def client_update_body(described: dict[str, Any]) -> dict[str, Any]:
+    """A DescribeUserPoolClient answer as an UpdateUserPoolClient request, as a console
+    edit sends it: only the request's members (the answer also has output-only ones,
+    ClientSecret, dates, ClientSecretArn, ClientType, which a newer botocore parses)."""
+    members = service_model().operation_model("UpdateUserPoolClient").input_shape.members
+    return {k: v for k, v in described.items() if k in members}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .cli import clear_requests, run, write_spec, writes
+from .cli import clear_requests, client_update_body, run, write_spec, writes
 
 MINIMAL = """\
 version: 1
@@ -29,8 +29,7 @@ def _console_edit(cognito, pool_id, client_id):
         UserPoolId=pool_id, Policies=pool["Policies"], AutoVerifiedAttributes=["email"],
         UserPoolTags={"edited": "by-hand"})
     client = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
-    body = {k: v for k, v in client["UserPoolClient"].items()
-            if k not in ("ClientSecret", "CreationDate", "LastModifiedDate")}
+    body = client_update_body(client["UserPoolClient"])
     body["AuthSessionValidity"] = 12
     cognito.update_user_pool_client(**body)
 
@@ -149,8 +148,7 @@ def test_strict_manages_the_default_duration_not_its_unit(sandbox_url, cognito, 
     assert run(sandbox_url, "apply", "--auto-approve", spec).code == 0
     pool_id, client_id = _ids(cognito)
     client = cognito.describe_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
-    body = {k: v for k, v in client["UserPoolClient"].items()
-            if k not in ("ClientSecret", "CreationDate", "LastModifiedDate")}
+    body = client_update_body(client["UserPoolClient"])
     body.update(AccessTokenValidity=60, TokenValidityUnits={"AccessToken": "minutes"})
     cognito.update_user_pool_client(**body)
     assert run(sandbox_url, "plan", "--strict", "--detailed-exitcode", spec).code == 0

@@ -11,6 +11,8 @@ import boto3
 import pytest
 from botocore.config import Config
 
+from reconciler.aws.service_model import new_session
+
 from .helpers import Control
 
 
@@ -18,7 +20,8 @@ from .helpers import Control
 def raw_cognito(sandbox_url: str) -> Any:
     """A client without botocore's own checks, so requests reach the server as sent."""
     return boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
+        botocore_session=new_session(), aws_access_key_id="testing",
+        aws_secret_access_key="testing", region_name="us-east-1"
     ).client(
         "cognito-idp",
         endpoint_url=sandbox_url,

@@ -69,6 +69,7 @@ def test_describe_returns_aws_defaults(cognito: Any, pool_id: str) -> None:
         "EnableTokenRevocation": True,
         "EnablePropagateAdditionalUserContextData": False,
         "AuthSessionValidity": 3,
+        "ClientType": "REGULAR",  # doc: ClientType, a client made by CreateUserPoolClient
     }  # no ClientSecret: this client has none; no PreventUserExistenceErrors: never set
 
 

@@ -120,6 +120,8 @@ def test_reset_clears_moto_and_sandbox_state(
 
 
 def test_unimplemented_operations_fail_fast(cognito: Any, pool_id: str) -> None:
+    # An operation of the shipped model that neither moto nor the sandbox implements
+    # (point-in-time recovery is not a part the tool manages).
     with pytest.raises(ClientError) as raised:
-        cognito.list_terms(UserPoolId=pool_id)
+        cognito.list_point_in_time_recoveries(UserPoolId=pool_id)
     assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == 501
