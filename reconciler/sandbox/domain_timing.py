@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import faults
+from . import timing
 from .calls import Call
 from .errors import ApiError
 from .state import SandboxState
@@ -28,35 +28,11 @@ _PHASES = "_sandbox_domain_phases"  # kept on moto's backend: a reset clears it 
 clock: Callable[[], float] = time.monotonic
 
 
-@dataclass
-class DomainSeconds:
-    """The ``domain_seconds`` rule: how long CREATING, UPDATING and DELETING last."""
-
-    seconds: float
-
-    @classmethod
-    def build(cls, config: dict[str, Any]) -> DomainSeconds:
-        value = config.get("domain_seconds")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError("domain_seconds must be a number >= 0")
-        return cls(float(value))
-
-    def check(self, operation: str) -> ApiError | None:
-        return None  # read by the domain handlers, never answers a call itself
-
-    def describe(self) -> dict[str, Any]:
-        return {"domain_seconds": self.seconds}
-
-
-# The fault registry takes rules by key; this one belongs with the domains it times.
-faults.RULES["domain_seconds"] = lambda config: [DomainSeconds.build(config)]
+timing.register("domain_seconds")
 
 
 def transition_seconds(state: SandboxState) -> float:
-    for rule in state.faults.rules:
-        if isinstance(rule, DomainSeconds):
-            return rule.seconds
-    return DEFAULT_SECONDS
+    return timing.seconds(state, "domain_seconds", DEFAULT_SECONDS)
 
 
 @dataclass

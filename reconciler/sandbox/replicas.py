@@ -23,7 +23,7 @@ from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool
 
-from . import faults
+from . import timing
 from .calls import Call, _cognito_regions, handles
 from .errors import ApiError, invalid_parameter, not_found
 from .paging import page
@@ -36,34 +36,11 @@ DEFAULT_SECONDS = 0.5
 clock: Callable[[], float] = time.monotonic
 
 
-@dataclass
-class ReplicaSeconds:
-    """The ``replica_seconds`` rule: how long CREATING, DELETING and a status switch last."""
-
-    seconds: float
-
-    @classmethod
-    def build(cls, config: dict[str, Any]) -> ReplicaSeconds:
-        value = config.get("replica_seconds")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError("replica_seconds must be a number >= 0")
-        return cls(float(value))
-
-    def check(self, operation: str) -> ApiError | None:
-        return None  # read by the replica handlers, never answers a call itself
-
-    def describe(self) -> dict[str, Any]:
-        return {"replica_seconds": self.seconds}
-
-
-faults.RULES["replica_seconds"] = lambda config: [ReplicaSeconds.build(config)]
+timing.register("replica_seconds")
 
 
 def _seconds(state: SandboxState) -> float:
-    for rule in state.faults.rules:
-        if isinstance(rule, ReplicaSeconds):
-            return rule.seconds
-    return DEFAULT_SECONDS
+    return timing.seconds(state, "replica_seconds", DEFAULT_SECONDS)
 
 
 @dataclass
