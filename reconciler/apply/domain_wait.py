@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reconciler import interruption
+from reconciler.apply.polling import poll
 from reconciler.errors import ReconcilerError
 
 PREFIX_LIMIT = 5 * 60.0  # seconds; AWS documents "up to one minute"; TF waits 1 minute
 CUSTOM_LIMIT = 60 * 60.0  # a custom domain's certificate: "up to one hour"
-FIRST_PAUSE = 0.25
-LONGEST_PAUSE = 5.0
-PROGRESS_EVERY = 30.0  # seconds between "still waiting" lines
 
 TRANSITIONAL = frozenset({"CREATING", "UPDATING", "DELETING"})
 _TARGET = {"CreateUserPoolDomain": "ACTIVE", "UpdateUserPoolDomain": "ACTIVE",
@@ -51,6 +50,49 @@ def _status(api: CognitoReader, name: str) -> str | None:
     return str(status) if status else None
 
 
+@dataclass
+class _Domain:
+    api: CognitoReader
+    label: str
+    operation: str
+    name: str
+    target: str  # ACTIVE or gone
+    limit: float
+
+    def status(self) -> str:
+        return _status(self.api, self.name) or "gone"
+
+    def reached(self, status: str) -> bool:
+        return status == self.target
+
+    def failed(self, status: str) -> ReconcilerError | None:
+        if status in TRANSITIONAL:
+            return None
+        # FAILED (e.g. a custom domain's certificate), or gone while waiting for ACTIVE.
+        return ReconcilerError(
+            f"{self.label}: domain {self.name} is {status} after {self.operation}; what "
+            "depends on it was not applied",
+            "check the domain in the Cognito console (for a custom domain, its ACM "
+            "certificate in us-east-1), then run apply again")
+
+    def timed_out(self, status: str, waited: float) -> ReconcilerError:
+        return ReconcilerError(
+            f"{self.label}: domain {self.name} is still {status} after {waited:.0f}s; what "
+            "depends on it was not applied",
+            f"run apply again once DescribeUserPoolDomain shows it {self.target}")
+
+    def waiting(self, status: str, waited: float) -> str:
+        note = " (a custom domain can take up to an hour)" if self.limit == CUSTOM_LIMIT else ""
+        return (f"{self.label}: waiting for domain {self.name} to be {self.target}: {status} "
+                f"after {waited:.1f}s{note}")
+
+    def done(self, status: str, waited: float) -> str:
+        return f"{self.label}: domain {self.name} is {self.target} after {waited:.1f}s"
+
+    def stopped(self, status: str) -> str:
+        return f"{self.label}: stopped waiting for domain {self.name} ({status}): interrupted"
+
+
 def wait_after_write(api: CognitoReader, label: str, operation: str, params: dict[str, Any],
                      say: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
                      sleep: Callable[[float], bool | None] = interruption.sleep,
@@ -67,34 +109,4 @@ def wait_after_write(api: CognitoReader, label: str, operation: str, params: dic
     if target is None or not name:
         return None
     limit = CUSTOM_LIMIT if params.get("CustomDomainConfig") or "." in str(name) else PREFIX_LIMIT
-    started = clock()
-    pause = FIRST_PAUSE
-    said_at: float | None = None
-    while True:
-        status = _status(api, str(name))
-        waited = clock() - started
-        if (status is None and target == "gone") or status == target:
-            if said_at is not None:
-                say(f"{label}: domain {name} is {target} after {waited:.1f}s")
-            return None
-        if status not in TRANSITIONAL:
-            # FAILED (e.g. a custom domain's certificate), or gone while waiting for ACTIVE.
-            return ReconcilerError(
-                f"{label}: domain {name} is {status or 'gone'} after {operation}; what "
-                "depends on it was not applied",
-                "check the domain in the Cognito console (for a custom domain, its ACM "
-                "certificate in us-east-1), then run apply again")
-        if waited >= limit:
-            return ReconcilerError(
-                f"{label}: domain {name} is still {status} after {waited:.0f}s; what "
-                "depends on it was not applied",
-                f"run apply again once DescribeUserPoolDomain shows it {target}")
-        if said_at is None or clock() - said_at >= PROGRESS_EVERY:
-            note = " (a custom domain can take up to an hour)" if limit == CUSTOM_LIMIT else ""
-            say(f"{label}: waiting for domain {name} to be {target}: {status} after "
-                f"{waited:.1f}s{note}")
-            said_at = clock()
-        if sleep(min(pause, max(limit - waited, 0.0))):
-            say(f"{label}: stopped waiting for domain {name} ({status}): interrupted")
-            return None
-        pause = min(pause * 2, LONGEST_PAUSE)
+    return poll(_Domain(api, label, operation, str(name), target, limit), say, clock, sleep)

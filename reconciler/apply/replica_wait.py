@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from reconciler import interruption
-from reconciler.apply.domain_wait import FIRST_PAUSE, LONGEST_PAUSE, PROGRESS_EVERY
+from reconciler.apply.polling import poll
 from reconciler.errors import ReconcilerError
 
 LIMIT = 30 * 60.0  # seconds: terraform-provider-aws's default for each replica call
@@ -51,6 +52,54 @@ def _status(api: CognitoReader, pool_id: str, region: str) -> str:
         params["NextToken"] = answer["NextToken"]
 
 
+@dataclass
+class _Replica:
+    api: CognitoReader
+    label: str
+    operation: str
+    pool_id: str
+    region: str
+    targets: frozenset[str]
+    limit: float = LIMIT
+
+    @property
+    def wanted(self) -> str:
+        return " or ".join(sorted(self.targets))
+
+    def status(self) -> str:
+        return _status(self.api, self.pool_id, self.region)
+
+    def reached(self, status: str) -> bool:
+        return status in self.targets
+
+    def failed(self, status: str) -> ReconcilerError | None:
+        settled_elsewhere = status not in TRANSITIONAL and (
+            self.operation != "UpdateUserPoolReplica" or status == GONE)
+        if not settled_elsewhere:
+            return None
+        return ReconcilerError(
+            f"{self.label}: the replica in {self.region} is {status} after {self.operation}, "
+            f"not {self.wanted}; what depends on it was not applied",
+            "check the replica (ListUserPoolReplicas), then run apply again")
+
+    def timed_out(self, status: str, waited: float) -> ReconcilerError:
+        return ReconcilerError(
+            f"{self.label}: the replica in {self.region} is still {status} after "
+            f"{waited:.0f}s; what depends on it was not applied",
+            f"run apply again once ListUserPoolReplicas shows it {self.wanted}")
+
+    def waiting(self, status: str, waited: float) -> str:
+        return (f"{self.label}: waiting for the replica in {self.region} to be "
+                f"{self.wanted}: {status} after {waited:.1f}s")
+
+    def done(self, status: str, waited: float) -> str:
+        return f"{self.label}: replica in {self.region} is {status} after {waited:.1f}s"
+
+    def stopped(self, status: str) -> str:
+        return (f"{self.label}: stopped waiting for the replica in {self.region} ({status}): "
+                "interrupted")
+
+
 def wait_after_write(api: CognitoReader, label: str, operation: str, params: dict[str, Any],
                      say: Callable[[str], None], clock: Callable[[], float] = time.monotonic,
                      sleep: Callable[[float], bool | None] = interruption.sleep,
@@ -63,36 +112,6 @@ def wait_after_write(api: CognitoReader, label: str, operation: str, params: dic
     targets = _targets(operation, params)
     if targets is None:
         return None
-    pool_id, region = str(params.get("UserPoolId")), str(params.get("RegionName"))
-    wanted = " or ".join(sorted(targets))
-    started = clock()
-    pause = FIRST_PAUSE
-    said_at: float | None = None
-    while True:
-        status = _status(api, pool_id, region)
-        waited = clock() - started
-        if status in targets:
-            if said_at is not None:
-                say(f"{label}: replica in {region} is {status} after {waited:.1f}s")
-            return None
-        settled_elsewhere = status not in TRANSITIONAL and (
-            operation != "UpdateUserPoolReplica" or status == GONE)
-        if settled_elsewhere:
-            return ReconcilerError(
-                f"{label}: the replica in {region} is {status} after {operation}, not "
-                f"{wanted}; what depends on it was not applied",
-                "check the replica (ListUserPoolReplicas), then run apply again")
-        if waited >= LIMIT:
-            return ReconcilerError(
-                f"{label}: the replica in {region} is still {status} after {waited:.0f}s; "
-                "what depends on it was not applied",
-                f"run apply again once ListUserPoolReplicas shows it {wanted}")
-        if said_at is None or clock() - said_at >= PROGRESS_EVERY:
-            say(f"{label}: waiting for the replica in {region} to be {wanted}: {status} "
-                f"after {waited:.1f}s")
-            said_at = clock()
-        if sleep(min(pause, max(LIMIT - waited, 0.0))):
-            say(f"{label}: stopped waiting for the replica in {region} ({status}): "
-                "interrupted")
-            return None
-        pause = min(pause * 2, LONGEST_PAUSE)
+    watched = _Replica(api, label, operation, str(params.get("UserPoolId")),
+                       str(params.get("RegionName")), targets)
+    return poll(watched, say, clock, sleep)
