@@ -9,14 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 
-from reconciler.aws.service_model import new_session
 from reconciler.sandbox.server import SandboxServer
-
-REGION = "us-east-1"
+from tests.clients import REGION, shipped_client
 
 
 @pytest.fixture(scope="session")
@@ -56,14 +52,11 @@ def sandbox_url(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def cognito(sandbox_url: str) -> Any:
     """A boto3 cognito-idp client for the sandbox (standard retries, as the tool uses)."""
-    # The shipped model, as the tool uses: answers parse the same whichever botocore is
-    # installed (an older one would drop members it doesn't know, a newer one keeps them).
-    session = boto3.session.Session(
-        botocore_session=new_session(), aws_access_key_id="testing",
-        aws_secret_access_key="testing", region_name=REGION
-    )
-    return session.client(
-        "cognito-idp",
-        endpoint_url=sandbox_url,
-        config=Config(retries={"mode": "standard", "max_attempts": 3}),
-    )
+    return shipped_client(sandbox_url, max_attempts=3)
+
+
+@pytest.fixture
+def idp(sandbox_url: str) -> Any:
+    """The same client making one attempt a call: a test sees each answer as the sandbox
+    gave it (a throttle or a fault is never retried away). A file may define its own."""
+    return shipped_client(sandbox_url, max_attempts=1)

@@ -1,7 +1,7 @@
 """A client's secret in Secrets Manager, a custom secret rotated, and client_type (issue 11).
 
-The `cognito` fixture's botocore predates these members, so the live client is read
-through a client built on the shipped model (as the tool's own are).
+The live client is read through the shared `idp` client, built on the shipped model (as
+the tool's own are): an older installed botocore would drop these members.
 """
 
 from __future__ import annotations
@@ -9,11 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
-
-from reconciler.aws.service_model import new_session
 
 from .cli import clear_requests, run, sandbox_requests, write_spec
 
@@ -36,15 +32,6 @@ user_pools:
 """
 FIRST = "first_secret_0123456789abcdefghijklmnop"
 SECOND = "second_secret_0123456789abcdefghijklmno"
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    session = boto3.session.Session(
-        botocore_session=new_session(), aws_access_key_id="testing",
-        aws_secret_access_key="testing", region_name="us-east-1")
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 def _client(idp: Any) -> tuple[str, dict[str, Any]]:

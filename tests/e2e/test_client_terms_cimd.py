@@ -10,12 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import boto3
-import pytest
-from botocore.config import Config
-
-from reconciler.aws.service_model import new_session
-
 from .cli import Result, clear_requests, run, sandbox_requests, write_spec
 
 SPEC = """\
@@ -45,16 +39,6 @@ POLICIES = """\
           - policy_name: partners
             cache_duration: 172800
             url_patterns: ["https://partners.example.com/*"]"""
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    """A client of the shipped model (the installed botocore lacks these operations)."""
-    session = boto3.session.Session(botocore_session=new_session(),
-                                    aws_access_key_id="testing",
-                                    aws_secret_access_key="testing", region_name="us-east-1")
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 def spec(tmp_path: Path, terms: str = TERMS, policies: str = POLICIES,

@@ -9,13 +9,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import boto3
 import pytest
 import yaml
-from botocore.config import Config
 
 from reconciler.apply.executor import execute
-from reconciler.aws.service_model import new_session
 from reconciler.cli_options import Options, api_factory
 from reconciler.engine import plan as engine_plan
 from reconciler.inputs import SpecInput
@@ -58,16 +55,6 @@ def spec(tmp_path: Path, pool_extra: str = POOL_SESSION,
          client_extra: str = CLIENT_SESSION) -> str:
     return write_spec(tmp_path, POOL.format(pool_extra=pool_extra,
                                             client_extra=client_extra))
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    """A client on the model the tool ships (the venv's botocore lacks these calls)."""
-    session = boto3.session.Session(botocore_session=new_session(),
-                                    aws_access_key_id="testing",
-                                    aws_secret_access_key="testing", region_name="us-east-1")
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 def ids(idp: Any) -> tuple[str, str]:

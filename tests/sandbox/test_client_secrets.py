@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
-
-from reconciler.aws.service_model import new_session
 
 from .helpers import Control
 
@@ -24,15 +20,6 @@ OTHER = "another_secret_0123456789abcdefghijklm"
 # doc: ClientSecretArnType's pattern.
 ARN = re.compile(r"^arn\:(aws|aws-us-gov|aws-eusc)\:secretsmanager\:([\d\w\-]+):(\d{12})"
                  r"\:secret\/[\w+=\/,.@\-]+$")
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    session = boto3.session.Session(
-        botocore_session=new_session(), aws_access_key_id="testing",
-        aws_secret_access_key="testing", region_name=REGION)
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 @pytest.fixture

@@ -5,25 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
-
-from reconciler.aws.service_model import new_session
 
 DEFAULT_ACR = {f"Level{n}": {"AcrValue": f"urn:cognito:loa:{n}"} for n in range(1, 5)}
 OIDC_DETAILS = {"client_id": "c", "client_secret": "s", "attributes_request_method": "GET",
                 "oidc_issuer": "https://idp.example.com", "authorize_scopes": "openid"}
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    """A client built from the shipped model (the installed botocore may lack the members)."""
-    session = boto3.session.Session(botocore_session=new_session(), aws_access_key_id="t",
-                                    aws_secret_access_key="t", region_name="us-east-1")
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 def _error(raised: pytest.ExceptionInfo[ClientError]) -> str:

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from reconciler.aws.service_model import new_session
 from reconciler.sandbox.quotas import Quotas
 
 from .helpers import Control
@@ -25,54 +22,44 @@ from .helpers import Control
 ACCOUNT, REGION = "123456789012", "us-east-1"
 
 
-@pytest.fixture
-def cognito(sandbox_url: str) -> Any:
-    """A client of the shipped model (the installed botocore may lack the operation)."""
-    session = boto3.session.Session(botocore_session=new_session(), region_name=REGION,
-                                    aws_access_key_id="testing",
-                                    aws_secret_access_key="testing")
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
-
-
 def definition(category: str) -> dict[str, Any]:
     return {"LimitClass": "API_CATEGORY", "Attributes": {"Category": category}}
 
 
-def test_default_answer_is_the_free_rate(cognito: Any) -> None:
-    answer = cognito.get_provisioned_limit(LimitDefinition=definition("UserPoolRead"))
+def test_default_answer_is_the_free_rate(idp: Any) -> None:
+    answer = idp.get_provisioned_limit(LimitDefinition=definition("UserPoolRead"))
     assert answer["Limit"] == {"LimitDefinition": definition("UserPoolRead"),
                                "ProvisionedLimitValue": 15, "FreeLimitValue": 15}
 
 
-def test_categories_the_tool_never_calls_are_answered_too(cognito: Any) -> None:
+def test_categories_the_tool_never_calls_are_answered_too(idp: Any) -> None:
     # The page's example: UserAuthentication, 120 provisioned and free by default.
-    limit = cognito.get_provisioned_limit(
+    limit = idp.get_provisioned_limit(
         LimitDefinition=definition("UserAuthentication"))["Limit"]
     assert (limit["ProvisionedLimitValue"], limit["FreeLimitValue"]) == (120, 120)
 
 
-def test_a_raised_rate_is_answered(cognito: Any, control: Control) -> None:
+def test_a_raised_rate_is_answered(idp: Any, control: Control) -> None:
     control("POST", "/_sandbox/faults", {"quotas": {"provisioned": {"UserPoolClientRead": 40}}})
-    limit = cognito.get_provisioned_limit(
+    limit = idp.get_provisioned_limit(
         LimitDefinition=definition("UserPoolClientRead"))["Limit"]
     assert (limit["ProvisionedLimitValue"], limit["FreeLimitValue"]) == (40, 15)
 
 
 @pytest.mark.parametrize("attributes", [{}, {"Category": "NoSuchCategory"}])
-def test_an_unknown_category_is_refused(cognito: Any, attributes: dict[str, str]) -> None:
+def test_an_unknown_category_is_refused(idp: Any, attributes: dict[str, str]) -> None:
     with pytest.raises(ClientError) as caught:
-        cognito.get_provisioned_limit(
+        idp.get_provisioned_limit(
             LimitDefinition={"LimitClass": "API_CATEGORY", "Attributes": attributes})
     assert caught.value.response["Error"]["Code"] == "InvalidParameterException"
 
 
-def test_the_call_can_be_denied(cognito: Any, control: Control) -> None:
+def test_the_call_can_be_denied(idp: Any, control: Control) -> None:
     # An IAM policy without cognito-idp:GetProvisionedLimit (the faults' fail_operation).
     control("POST", "/_sandbox/faults", {"fail_operation": {
         "operation": "GetProvisionedLimit", "code": "AccessDeniedException"}})
     with pytest.raises(ClientError) as caught:
-        cognito.get_provisioned_limit(LimitDefinition=definition("UserPoolRead"))
+        idp.get_provisioned_limit(LimitDefinition=definition("UserPoolRead"))
     assert caught.value.response["Error"]["Code"] == "AccessDeniedException"
 
 

@@ -9,23 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
-
-from reconciler.aws.service_model import new_session
 
 from .helpers import Control
 
 MRK = "arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd1234abcd1234abcd1234abcd"
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555"
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    return new_session().create_client(
-        "cognito-idp", region_name="us-east-1", endpoint_url=sandbox_url,
-        aws_access_key_id="testing", aws_secret_access_key="testing",
-        config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 def _pool(idp: Any, **extra: Any) -> str:

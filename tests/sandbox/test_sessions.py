@@ -8,25 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from reconciler.aws.service_model import new_session
-
 from .helpers import Control
-
-REGION = "us-east-1"
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    session = boto3.session.Session(
-        botocore_session=new_session(), aws_access_key_id="testing",
-        aws_secret_access_key="testing", region_name=REGION)
-    return session.client("cognito-idp", endpoint_url=sandbox_url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1}))
 
 
 @pytest.fixture

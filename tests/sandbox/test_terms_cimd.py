@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from reconciler.aws.service_model import new_session
+from tests.clients import shipped_client
 
 LINKS = {"cognito:default": "https://example.com/terms",
          "cognito:spanish": "https://example.com/es/terms"}
@@ -23,24 +21,10 @@ def _code(raised: pytest.ExceptionInfo[ClientError]) -> str:
     return str(raised.value.response["Error"]["Code"])
 
 
-def _shipped_client(url: str, validate: bool = True) -> Any:
-    session = boto3.session.Session(botocore_session=new_session(),
-                                    aws_access_key_id="testing",
-                                    aws_secret_access_key="testing", region_name="us-east-1")
-    return session.client("cognito-idp", endpoint_url=url,
-                          config=Config(retries={"mode": "standard", "max_attempts": 1},
-                                        parameter_validation=validate))
-
-
-@pytest.fixture
-def idp(sandbox_url: str) -> Any:
-    return _shipped_client(sandbox_url)
-
-
 @pytest.fixture
 def raw_idp(sandbox_url: str) -> Any:
     """Without botocore's own checks, so the request reaches the sandbox as sent."""
-    return _shipped_client(sandbox_url, validate=False)
+    return shipped_client(sandbox_url, max_attempts=1, validate=False)
 
 
 @pytest.fixture
