@@ -52,11 +52,11 @@ def sandbox_url(sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture
 def cognito(sandbox_url: str) -> Any:
     """A boto3 cognito-idp client for the sandbox (standard retries, as the tool uses)."""
-    return shipped_client(sandbox_url, max_attempts=3)
+    return shipped_client(sandbox_url, retries=3)
 
 
 @pytest.fixture
 def idp(sandbox_url: str) -> Any:
-    """The same client making one attempt a call: a test sees each answer as the sandbox
-    gave it (a throttle or a fault is never retried away). A file may define its own."""
-    return shipped_client(sandbox_url, max_attempts=1)
+    """The same client with one retry (max_attempts 1), as the sandbox and e2e tests of
+    the newer operations used: an injected fault is soon seen. A file may define its own."""
+    return shipped_client(sandbox_url, retries=1)

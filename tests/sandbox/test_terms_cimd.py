@@ -24,7 +24,7 @@ def _code(raised: pytest.ExceptionInfo[ClientError]) -> str:
 @pytest.fixture
 def raw_idp(sandbox_url: str) -> Any:
     """Without botocore's own checks, so the request reaches the sandbox as sent."""
-    return shipped_client(sandbox_url, max_attempts=1, validate=False)
+    return shipped_client(sandbox_url, retries=1, validate=False)
 
 
 @pytest.fixture
