@@ -129,17 +129,23 @@ def effective(document: dict[str, Any], fill_absent: bool) -> dict[str, Any]:
     return doc
 
 
+def _custom_acr_only(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (changed in place) with ACR reduced to its custom levels, left out
+    when there are none."""
+    if ACR in document:
+        levels = custom_acr(document[ACR])
+        if levels:
+            document[ACR] = levels
+        else:
+            del document[ACR]
+    return document
+
+
 def request_form(body: dict[str, Any]) -> dict[str, Any]:
     """A Create/UpdateUserPool body whose ACR and DCR members say the same thing in the
     fewest words: only custom ACR levels (none: the member is left out), DCR without
     members at their defaults."""
-    out = dict(body)
-    if ACR in out:
-        levels = custom_acr(out[ACR])
-        if levels:
-            out[ACR] = levels
-        else:
-            del out[ACR]
+    out = _custom_acr_only(dict(body))
     if isinstance(out.get(DCR), dict):
         out[DCR] = request_dcr(out[DCR])
     return out
@@ -188,12 +194,7 @@ def without_defaults(document: dict[str, Any]) -> dict[str, Any]:
         del doc[ISSUER]
     if KEY in doc and effective({KEY: doc[KEY]}, False)[KEY] == DEFAULT_KEY:
         del doc[KEY]
-    if ACR in doc:
-        levels = custom_acr(doc[ACR])
-        if levels:
-            doc[ACR] = levels
-        else:
-            del doc[ACR]
+    doc = _custom_acr_only(doc)
     if DCR in doc:
         if effective_dcr(doc[DCR]) == effective_dcr(None):
             del doc[DCR]
