@@ -19,20 +19,14 @@ from typing import Any
 from . import timing
 from .calls import Call
 from .errors import ApiError
-from .state import SandboxState
 
 # Short, so tests pass through every state without slowing down; not zero, so a
 # tool that doesn't wait is caught.
 DEFAULT_SECONDS = 0.5
 _PHASES = "_sandbox_domain_phases"  # kept on moto's backend: a reset clears it with the rest
 clock: Callable[[], float] = time.monotonic
-
-
-timing.register("domain_seconds")
-
-
-def transition_seconds(state: SandboxState) -> float:
-    return timing.seconds(state, "domain_seconds", DEFAULT_SECONDS)
+# How long a domain's transition lasts now: the domain_seconds rule's value, or the default.
+transition_seconds = timing.register("domain_seconds", DEFAULT_SECONDS)
 
 
 @dataclass

@@ -27,20 +27,15 @@ from . import timing
 from .calls import Call, _cognito_regions, handles
 from .errors import ApiError, invalid_parameter, not_found
 from .paging import page
-from .state import PoolRecord, SandboxState
+from .state import PoolRecord
 
 # Short, so tests pass through every state without slowing down; not zero, so a tool
 # that doesn't wait for a replica to settle is caught. POST /_sandbox/faults
 # {"replica_seconds": N} sets it (0 ends every transition at once).
 DEFAULT_SECONDS = 0.5
 clock: Callable[[], float] = time.monotonic
-
-
-timing.register("replica_seconds")
-
-
-def _seconds(state: SandboxState) -> float:
-    return timing.seconds(state, "replica_seconds", DEFAULT_SECONDS)
+# How long a replica's transition lasts now: the replica_seconds rule's value, or the default.
+_seconds = timing.register("replica_seconds", DEFAULT_SECONDS)
 
 
 @dataclass

@@ -7,6 +7,7 @@ the sandbox times their transitions with one of these rules, set through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,14 +37,15 @@ class TransitionSeconds:
         return {self.key: self.seconds}
 
 
-def register(key: str) -> None:
-    """Make ``key`` a fault rule; the fault registry takes rules by key."""
+def register(key: str, default: float) -> Callable[[SandboxState], float]:
+    """Make ``key`` a fault rule (the fault registry takes rules by key); returns how long
+    its transitions last now: the active rule's seconds, or ``default`` without one."""
     faults.RULES[key] = lambda config: [TransitionSeconds.build(key, config)]
 
+    def seconds(state: SandboxState) -> float:
+        for rule in state.faults.rules:
+            if isinstance(rule, TransitionSeconds) and rule.key == key:
+                return rule.seconds
+        return default
 
-def seconds(state: SandboxState, key: str, default: float) -> float:
-    """The active ``key`` rule's seconds, or ``default`` without one."""
-    for rule in state.faults.rules:
-        if isinstance(rule, TransitionSeconds) and rule.key == key:
-            return rule.seconds
-    return default
+    return seconds
