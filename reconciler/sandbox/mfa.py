@@ -88,7 +88,11 @@ def set_user_pool_mfa_config(call: Call) -> dict[str, Any]:
     if mode == "OFF" and any(key in blocks for key in FACTOR_BLOCKS):
         # AWS (measured): even a block with Enabled=false is refused with OFF.
         # WebAuthn (passkeys) is a sign-in factor, not an MFA factor: allowed.
-        raise invalid_parameter("You can't turn off MFA and configure an MFA together.")
+        # AWS's words, as quoted in terraform-provider-aws user_pool.go and
+        # crossplane provider-aws (user pool setMfaConfiguration hook): the conformance snapshot
+        # tests/aws/snapshots/SetUserPoolMfaConfig/off-beside-totp.json.
+        raise invalid_parameter(
+            "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.")
     if "SmsMfaConfiguration" in blocks and not _sms_ready(record.config, blocks):
         raise invalid_parameter(
             "SmsMfaConfiguration needs an SmsConfiguration, in the block or on the user pool."
