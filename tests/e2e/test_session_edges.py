@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .cli import clear_requests, run, sandbox_requests, write_spec
-from .test_sessions import CLIENT_SESSION, POOL, POOL_SESSION, idp, ids, spec
-
-__all__ = ["idp"]  # the fixture, shared with test_sessions.py
+from .test_sessions import CLIENT_SESSION, POOL, POOL_SESSION, ids, spec
 
 SET_CLIENT = "SetUserPoolClientSessionConfiguration"
 
