@@ -32,9 +32,14 @@ OUTSIDE: dict[str, str] = {
         "notification emails need a verified SES identity",
     "groups[].role_arn": "needs an IAM role",
     "clients[].analytics_configuration": "needs a Pinpoint project and an IAM role",
-    # Not in the kitchen sink today; dropped should it be added there.
     "replicas": "replicas live in other regions (cost, and a sweeper that works in one "
                 "region would not see them)",
+    "key_configuration": "a customer managed key must be a real multi-Region KMS key "
+                         "Cognito may use (without it, the pool keeps the AWS-owned key)",
+    "domain.custom_domain_config": "a custom domain needs an ACM certificate and DNS; "
+                                   "a prefix domain in the test's name stands in",
+    "domain.routing": "failover routing needs a custom domain, a replica and a Route 53 "
+                      "health check",
 }
 
 

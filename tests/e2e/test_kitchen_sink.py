@@ -56,8 +56,15 @@ def test_kitchen_sink_applies_and_replans_clean(sandbox_url, cognito, kitchen_si
     provider = cognito.describe_identity_provider(UserPoolId=pool_id,
                                                   ProviderName="KitchenOIDC")["IdentityProvider"]
     assert provider["ProviderDetails"]["client_secret"] == OIDC_SECRET
-    domain = cognito.describe_user_pool_domain(Domain="kitchen-sink-auth")["DomainDescription"]
+    domain = cognito.describe_user_pool_domain(
+        Domain="auth.kitchen-sink.example.com")["DomainDescription"]
     assert domain["UserPoolId"] == pool_id
+    assert domain["Routing"]["Failover"]["SecondaryRegion"] == "eu-west-1"
+    [replica] = [r for r in cognito.list_user_pool_replicas(UserPoolId=pool_id)[
+        "UserPoolReplicas"] if r["RegionName"] == "eu-west-1"]
+    assert replica["Status"] == "ACTIVE"
+    key = cognito.describe_user_pool(UserPoolId=pool_id)["UserPool"]["KeyConfiguration"]
+    assert key["KeyType"] == "CUSTOMER_MANAGED_KEY"
     ui = cognito.get_ui_customization(UserPoolId=pool_id)["UICustomization"]
     assert "232f3e" in ui["CSS"]
     risk = cognito.describe_risk_configuration(UserPoolId=pool_id)["RiskConfiguration"]
