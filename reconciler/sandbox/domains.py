@@ -9,6 +9,7 @@ first (``domain_timing.py``).
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolDomain
@@ -28,6 +29,19 @@ _RESERVED = ("aws", "amazon", "cognito")
 
 def _versions(record: PoolRecord) -> dict[str, Any]:
     return record.part("domain_versions")
+
+
+# The example's Version is a UTC timestamp (YYYYMMDDhhmmss); ASSUMED: each write of the
+# domain deploys it anew, so creates and updates stamp it.
+_DEFAULT_STAMP = "20190128175402"
+
+
+def _stamps(record: PoolRecord) -> dict[str, Any]:
+    return record.part("domain_stamps")  # domain name -> Version
+
+
+def _stamp(record: PoolRecord, name: str) -> None:
+    _stamps(record)[name] = time.strftime("%Y%m%d%H%M%S", time.gmtime())
 
 
 def _check_name(domain: str, custom: bool) -> None:
@@ -114,6 +128,7 @@ def create_user_pool_domain(call: Call) -> dict[str, Any]:
             raise invalid_parameter("User pool already has a domain configured.")
     domain = call.backend.create_user_pool_domain(pool.id, name, custom_config)
     _versions(record)[name] = version
+    _stamp(record, name)
     if call.body.get("Routing"):
         _routings(record)[name] = dict(call.body["Routing"])
     phases(call)[name] = Phase("CREATING", clock())
@@ -150,8 +165,15 @@ def _description(call: Call, domain: CognitoIdpUserPoolDomain, current: str) -> 
         "Status": current,
         "ManagedLoginVersion": _versions(record).get(domain.domain, 1),
     }
-    if domain.custom_domain_config:
-        description["CustomDomainConfig"] = dict(domain.custom_domain_config)
+    # AWS answers a prefix domain with an empty CustomDomainConfig, and every domain with
+    # its asset bucket and a deployment stamp (aws-cli
+    # awscli/examples/cognito-idp/describe-user-pool-domain.rst: "S3Bucket":
+    # "aws-cognito-prod-pdx-assets", "Version": "20190128175402", "CustomDomainConfig": {};
+    # doc: DomainDescriptionType.S3Bucket, .Version). ASSUMED: the bucket is named after
+    # the region as in the example's, and the stamp is the domain's creation time.
+    description["CustomDomainConfig"] = dict(domain.custom_domain_config or {})
+    description["S3Bucket"] = f"aws-cognito-prod-{call.region}-assets"
+    description["Version"] = _stamps(record).get(domain.domain, _DEFAULT_STAMP)
     description.update(_routing(record, domain.domain))
     return description
 
@@ -177,6 +199,7 @@ def update_user_pool_domain(call: Call) -> dict[str, Any]:
     routing = call.body.get("Routing")
     _check_routing(call, pool, routing, bool(domain.custom_domain_config))
     _versions(record)[domain.domain] = version
+    _stamp(record, domain.domain)
     # ASSUMED (as for the rest of the domain, COGNITO.md): the update replaces the
     # domain's settings, so an update without Routing removes it.
     if routing:
@@ -205,6 +228,7 @@ def delete_user_pool_domain(call: Call) -> dict[str, Any]:
     call.backend.delete_user_pool_domain(name)
     _versions(call.record(pool)).pop(name, None)
     _routings(call.record(pool)).pop(name, None)
+    _stamps(call.record(pool)).pop(name, None)
     phases(call)[name] = Phase("DELETING", clock(), description)
     return {}
 

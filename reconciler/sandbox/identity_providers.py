@@ -165,8 +165,9 @@ def _shape(pool: CognitoIdpUserPool, provider: CognitoIdpIdentityProvider) -> di
         "ProviderDetails": details,
         "AttributeMapping": copy.deepcopy(config.get("AttributeMapping") or {}),
     }
-    if config.get("IdpIdentifiers"):
-        shaped["IdpIdentifiers"] = list(config["IdpIdentifiers"])
+    # AWS answers IdpIdentifiers [] for a provider without identifiers (aws-cli
+    # awscli/examples/cognito-idp/describe-identity-provider.rst, a Facebook provider).
+    shaped["IdpIdentifiers"] = list(config.get("IdpIdentifiers") or [])
     if config.get("AcrMapping"):
         shaped["AcrMapping"] = dict(config["AcrMapping"])
     shaped["LastModifiedDate"] = provider.last_modified_date

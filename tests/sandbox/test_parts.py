@@ -95,7 +95,9 @@ def test_identity_provider_describe_and_full_replacement(cognito: Any, pool_id: 
     updated = cognito.describe_identity_provider(UserPoolId=pool_id, ProviderName="Google")[
         "IdentityProvider"]
     assert updated["AttributeMapping"] == {"name": "name", "username": "sub"}
-    assert "IdpIdentifiers" not in updated
+    # The update left the identifiers out, so none remain: AWS answers an empty list
+    # (aws-cli describe-identity-provider.rst; tests/aws/snapshots/DescribeIdentityProvider).
+    assert updated["IdpIdentifiers"] == []
     assert updated["ProviderDetails"]["client_id"] == "id"
     listed = cognito.list_identity_providers(UserPoolId=pool_id, MaxResults=10)["Providers"]
     assert [(p["ProviderName"], p["ProviderType"]) for p in listed] == [("Google", "Google")]
