@@ -86,8 +86,18 @@ def read_domain(api: CognitoCaller, pool: dict[str, Any],
             described = _optional(api, "DescribeUserPoolDomain", "DomainDescription",
                                   Domain=name)
             if described and described.get("Domain"):
-                return LivePart(document=described)
+                return LivePart(document=domain_document(described))
     return None
+
+
+def domain_document(described: dict[str, Any]) -> dict[str, Any]:
+    """A DomainDescription as the tool compares it: AWS answers a prefix domain with
+    ``CustomDomainConfig: {}`` (aws-cli describe-user-pool-domain.rst), which means no
+    custom domain. Kept, it would be carried into an update, where botocore refuses a
+    CustomDomainConfig without its required CertificateArn."""
+    if described.get("CustomDomainConfig") == {}:
+        return {k: v for k, v in described.items() if k != "CustomDomainConfig"}
+    return described
 
 
 def read_ui_customization(api: CognitoCaller, pool_id: str,

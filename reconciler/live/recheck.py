@@ -59,7 +59,8 @@ def _part_document(api: Any, change: Change) -> dict[str, Any] | None:
     if change.kind == "domain":
         described = api.call("DescribeUserPoolDomain", Domain=change.live_id)
         document = described.get("DomainDescription") or {}
-        return document if document.get("Domain") else None
+        # Read as the plan read it (an empty CustomDomainConfig means none).
+        return readers.domain_document(document) if document.get("Domain") else None
     if change.kind == "replica":
         return next((r.document for r in readers.read_replicas(api, pool_id)
                      if r.document.get("RegionName") == change.live_id), None)
