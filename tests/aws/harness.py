@@ -5,11 +5,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import importlib.util
-import io
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,7 +16,7 @@ import botocore
 
 from reconciler.aws.service_model import SHIPPED_BOTOCORE
 from reconciler.aws.session import AwsSettings, ClientFactory, resolve_endpoint
-from reconciler.cli import main
+from tests.e2e.cli import Result, run_main
 
 from .snapshots import REGION_PLACEHOLDER, RUN_PLACEHOLDER, SNAPSHOTS, answer_of, replay
 
@@ -39,28 +37,10 @@ def _load_sweeper() -> ModuleType:
 sweeper = _load_sweeper()
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def text(self) -> str:
-        return self.out + self.err
-
-
 def cli(*args: str) -> Result:
     """The installed command's entry point, in process, with the environment's endpoint,
     region and credentials (the suite never passes --endpoint-url: it runs as users do)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main(["--no-color", *args])
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return Result(code, out.getvalue(), err.getvalue())
+    return run_main(["--no-color", *args])
 
 
 def factory() -> ClientFactory:

@@ -29,8 +29,12 @@ class Result:
 
 def run(url: str, *args: str, stdin: str | None = None) -> Result:
     """In-process, through the same entry point as the installed command."""
+    return run_main(["--endpoint-url", url, "--no-color", *args], stdin=stdin)
+
+
+def run_main(argv: list[str], stdin: str | None = None) -> Result:
+    """The installed command's entry point, in process, with ``argv`` as given."""
     out, err = io.StringIO(), io.StringIO()
-    argv = ["--endpoint-url", url, "--no-color", *args]
     old_stdin = sys.stdin
     if stdin is not None:
         sys.stdin = io.StringIO(stdin)

@@ -872,9 +872,10 @@ def test_export_out_file_and_timing(sandbox_url: str, cognito: Any, tmp_path: Pa
         "pool_name"] == "timed"
 
 
-def test_the_example_specs_round_trip(sandbox_url: str, cognito: Any, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """Specs people wrote: applied, exported, the export plans clean."""
+def export_example_specs(sandbox_url: str, cognito: Any, tmp_path: Path,
+                         monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The specs people wrote, applied and exported (no secret in the output or the
+    files); the export's secret variables set to the live secrets. The export folder."""
     repo = Path(__file__).resolve().parents[2]
     for name in ("KITCHEN_SINK_BACKEND_SECRET", "KITCHEN_SINK_OIDC_SECRET",
                  "GOOGLE_CLIENT_SECRET"):
@@ -891,5 +892,12 @@ def test_the_example_specs_round_trip(sandbox_url: str, cognito: Any, tmp_path: 
     known = {k: v for p in out.iterdir() for k, v in live_secrets(cognito, p.read_text()).items()}
     for variable in secret_variables(exported):
         monkeypatch.setenv(variable, known.get(variable, "x"))
+    return out
+
+
+def test_the_example_specs_round_trip(sandbox_url: str, cognito: Any, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Specs people wrote: applied, exported, the export plans clean."""
+    out = export_example_specs(sandbox_url, cognito, tmp_path, monkeypatch)
     planned = run(sandbox_url, "plan", "--detailed-exitcode", str(out))
     assert planned.code == 0, planned.text

@@ -225,22 +225,9 @@ def test_the_example_specs_exported_plan_clean_in_strict_mode(
         sandbox_url: str, cognito: Any, tmp_path: Path, monkeypatch: Any) -> None:
     """The richest pools people wrote: applied, exported, the export plans clean in strict
     mode (no false diff from a default strict mode assumes)."""
-    from .test_export import live_secrets, secret_variables
+    from .test_export import export_example_specs
 
-    repo = Path(__file__).resolve().parents[2]
-    for name in ("KITCHEN_SINK_BACKEND_SECRET", "KITCHEN_SINK_OIDC_SECRET",
-                 "GOOGLE_CLIENT_SECRET"):
-        monkeypatch.setenv(name, f"{name.lower()}Zq9Sekrit7Xw")
-    specs = [str(repo / "specs" / name) for name in ("kitchen-sink.yaml", "saas-app.yaml")
-             if (repo / "specs" / name).exists()]
-    applied = run(sandbox_url, "apply", "--auto-approve", *specs)
-    assert applied.code == 0, applied.text
-    out = tmp_path / "exported"
-    exported = run(sandbox_url, "export", "--all", "--out", str(out))
-    assert exported.code == 0, exported.text
-    known = {k: v for p in out.iterdir() for k, v in live_secrets(cognito, p.read_text()).items()}
-    for variable in secret_variables(exported):
-        monkeypatch.setenv(variable, known.get(variable, "x"))
+    out = export_example_specs(sandbox_url, cognito, tmp_path, monkeypatch)
     planned = run(sandbox_url, "plan", "--strict", "--detailed-exitcode", str(out))
     assert planned.code == 0, planned.text
 
