@@ -91,6 +91,19 @@ class SecretHeld:
         return True
 
 
+def secret_held(client: dict[str, Any]) -> SecretHeld | bool:
+    """Drops the secret from a client document (UserPoolClientType) and says whether the
+    client has one, as ``HasSecret``: a digest of a returned value (kept in memory to
+    compare a spec's custom secret), or none for a secret Cognito keeps in Secrets
+    Manager, where ClientSecretArn stands instead of ClientSecret (doc:
+    UserPoolClientType.ClientSecretArn). The value is dropped here, at the edge, so
+    nothing downstream can leak it."""
+    value = client.pop("ClientSecret", None)
+    if value:
+        return SecretHeld(secret_digest(str(value)))
+    return SecretHeld() if client.get("ClientSecretArn") else False
+
+
 @dataclass
 class LiveClient:
     client_id: str

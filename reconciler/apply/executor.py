@@ -14,6 +14,7 @@ from reconciler.apply import replica_wait, slow_retry
 from reconciler.apply.domain_wait import wait_after_write
 from reconciler.concurrency import max_workers, parallel_map
 from reconciler.errors import ReconcilerError
+from reconciler.model import secret_held
 from reconciler.plan.model import CREATED_PREFIX, Change, Plan, Request
 
 
@@ -256,10 +257,7 @@ class Execution:
             return
         document = dict(client)
         # As the facade's describe_client does: the secret never leaves the edge.
-        # A secret kept in Secrets Manager shows as ClientSecretArn instead (doc:
-        # UserPoolClientType.ClientSecretArn).
-        document["HasSecret"] = (bool(document.pop("ClientSecret", None))
-                                 or bool(document.get("ClientSecretArn")))
+        document["HasSecret"] = secret_held(document)
         self.written_clients[(str(document.get("UserPoolId")),
                               str(document.get("ClientId")))] = document
 

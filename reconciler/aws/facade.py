@@ -14,25 +14,11 @@ from reconciler import interruption
 from reconciler.aws.errors import CognitoError, NotSent, OutcomeUnknown, is_read, translated
 from reconciler.aws.pacing import RateLimiter, pool_id_of
 from reconciler.aws_types import UNMODELED_KEY
-from reconciler.model import SecretHeld, secret_digest
+from reconciler.model import secret_held
 
 log = logging.getLogger("reconciler.aws")
 
-SECRET_MEMBERS = ("ClientSecret",)
 PAGE_SIZE = 60  # the maximum ListUserPools / ListUserPoolClients accept
-
-
-def secret_held(client: dict[str, Any]) -> SecretHeld | bool:
-    """Drops the secret from a client document (UserPoolClientType) and says whether the
-    client has one, as ``HasSecret``: a digest of a returned value (kept in memory to
-    compare a spec's custom secret), or none for a secret Cognito keeps in Secrets
-    Manager, where ClientSecretArn stands instead of ClientSecret (doc:
-    UserPoolClientType.ClientSecretArn). The value is dropped here, at the edge, so
-    nothing downstream can leak it."""
-    values = [str(v) for v in (client.pop(name, None) for name in SECRET_MEMBERS) if v]
-    if values:
-        return SecretHeld(secret_digest(values[0]))
-    return SecretHeld() if client.get("ClientSecretArn") else False
 
 
 def _created(value: Any) -> float:
